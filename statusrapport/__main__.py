@@ -1,0 +1,3 @@
+from statusrapport.cli import main
+
+main()

@@ -1,0 +1,96 @@
+"""Dates as programme officers write them: ISO or Norwegian, to the day or only to the month."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = ("januar", "februar", "mars", "april", "mai", "juni",
+          "juli", "august", "september", "oktober", "november", "desember")
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "mai", "jun",
+                       "jul", "aug", "sep", "okt", "nov", "des")
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_NORWEGIAN = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_NUMERIC_MONTH = re.compile(r"(\d{1,2})\.(\d{4})")
+_NAMED_MONTH = re.compile(r"([a-zæøå]+)\.?\s+(\d{4})")
+
+DATE_FORMATS = "2021-08-18 or 18.08.2021"
+MONTH_FORMATS = "Jan 2022, januar 2022 or 2022-01"
+
+
+def parse_day(text: str) -> date:
+    """A date known to the day, written as ISO (2021-08-18) or Norwegian (18.08.2021)."""
+    text = text.strip()
+    if m := _ISO.fullmatch(text):
+        year, month, day = (int(g) for g in m.groups())
+    elif m := _NORWEGIAN.fullmatch(text):
+        day, month, year = (int(g) for g in m.groups())
+    else:
+        raise ValueError(f"expected a date such as {DATE_FORMATS}, got {text!r}")
+    return _checked(year, month, day, text)
+
+
+def _checked(year: int, month: int, day: int, text: str) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date in the calendar") from None
+
+
+@dataclass(frozen=True, order=True)
+class PlanDate:
+    """A date known to the day, or only to the month ("Jan 2022")."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PlanDate:
+        text = text.strip()
+        if _ISO.fullmatch(text) or _NORWEGIAN.fullmatch(text):
+            d = parse_day(text)
+            return cls(d.year, d.month, d.day)
+        if m := _ISO_MONTH.fullmatch(text):
+            year, month = int(m[1]), int(m[2])
+        elif m := _NUMERIC_MONTH.fullmatch(text):
+            month, year = int(m[1]), int(m[2])
+        elif m := _NAMED_MONTH.fullmatch(text.lower()):
+            month, year = _month_number(m[1], text), int(m[2])
+        else:
+            raise ValueError(
+                f"expected a date such as {DATE_FORMATS}, or a month such as {MONTH_FORMATS}; "
+                f"got {text!r}")
+        if not 1 <= month <= 12:
+            raise ValueError(f"{text!r} is not a month in the calendar")
+        return cls(year, month)
+
+    @classmethod
+    def of(cls, day: date) -> PlanDate:
+        return cls(day.year, day.month, day.day)
+
+    @property
+    def month_only(self) -> bool:
+        return self.day is None
+
+    @property
+    def deadline(self) -> date:
+        """The last day the date allows: the day itself, or the month's last day."""
+        day = self.day or calendar.monthrange(self.year, self.month)[1]
+        return date(self.year, self.month, day)
+
+    def __str__(self) -> str:
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def _month_number(name: str, text: str) -> int:
+    for number, (full, short) in enumerate(zip(MONTHS, MONTH_ABBREVIATIONS), start=1):
+        if name in (full, short) or (len(name) >= 3 and full.startswith(name)):
+            return number
+    raise ValueError(f"unknown month {name!r} in {text!r}; write e.g. {MONTH_FORMATS}")

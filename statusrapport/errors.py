@@ -1,0 +1,48 @@
+"""One error type for everything a user can get wrong, and the problems it carries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (or suspicious) at one place in one file."""
+
+    path: str
+    line: int  # 1-based; 0 when the problem concerns the file as a whole
+    column: int  # 1-based
+    field: str  # dotted data path, "" when it has none
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        what = f"{self.field}: {self.message}" if self.field else self.message
+        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{where}: {prefix}{what}" if where else f"{prefix}{what}"
+
+
+def problem_at(path: Path | str, line: int, column: int, field: str, message: str,
+               severity: Severity = Severity.ERROR) -> Problem:
+    return Problem(str(path), line, column, field, message, severity)
+
+
+class UserError(Exception):
+    """A mistake in the user's input or command: shown as a clear message, exit code 1."""
+
+    def __init__(self, problems: list[Problem] | str):
+        if isinstance(problems, str):
+            problems = [Problem("", 0, 0, "", problems)]
+        self.problems = sorted(problems)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)

@@ -1,0 +1,221 @@
+"""The one loader: a folder of YAML in, a validated Programme out, or one UserError with every problem."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from statusrapport import checks
+from statusrapport.errors import Problem, Severity, UserError, problem_at
+from statusrapport.model import Initiative, Programme, ProgrammeFile, resolve_week_ref
+from statusrapport.weeks import IsoWeek
+from statusrapport.yamlsafe import Document, dotted, read_yaml
+
+PROGRAMME_FILE = "programme.yaml"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    programme: Programme
+    warnings: list[Problem]
+    week: IsoWeek | None = None  # the report asked for, resolved
+
+
+def load(folder: Path, report: str | None = None) -> Loaded:
+    """Load and check every file under `folder`; raise UserError listing all problems found."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise UserError(f"{folder}: no such folder of initiatives")
+    problems: list[Problem] = []
+    programme_file = _load_document(folder / PROGRAMME_FILE, ProgrammeFile, problems)
+    initiatives: dict[str, tuple[Initiative, Document]] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name == PROGRAMME_FILE:
+            continue
+        loaded = _load_initiative(path, problems)
+        if loaded:
+            initiatives[path.stem] = loaded
+    ordered = _in_programme_order(folder, programme_file, initiatives, problems)
+    programme = Programme(name=programme_file[0].programme if programme_file else "",
+                          groups=programme_file[0].groups if programme_file else [],
+                          initiatives=[i for i, _ in ordered])
+    week = _resolve_week(report, programme, problems)
+    for initiative, doc in ordered:
+        for loc, message in checks.findings(initiative, week or _latest(initiative)):
+            line, col = doc.locate(loc)
+            problems.append(problem_at(doc.path, line, col, dotted(loc), message, Severity.WARNING))
+    if week is not None:
+        _require_report(week, ordered, problems)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise UserError(problems)
+    return Loaded(programme, sorted(problems), week)
+
+
+def _latest(initiative: Initiative) -> IsoWeek | None:
+    return max(initiative.reports, default=None)
+
+
+def _resolve_week(report: str | None, programme: Programme,
+                  problems: list[Problem]) -> IsoWeek | None:
+    if report is None:
+        return None
+    try:
+        return resolve_week_ref(report, programme.weeks())
+    except ValueError as exc:
+        problems.append(problem_at("", 0, 0, "", str(exc)))
+        return None
+
+
+def _require_report(week: IsoWeek, ordered: list[tuple[Initiative, Document]],
+                    problems: list[Problem]) -> None:
+    for initiative, doc in ordered:
+        if week not in initiative.reports:
+            known = ", ".join(w.key for w in sorted(initiative.reports)) or "none"
+            line, col = doc.locate(("reports",), key=True)
+            problems.append(problem_at(doc.path, line, col, "reports",
+                                       f"no report for {week.key}; this file has: {known}"))
+
+
+def _load_document(path: Path, model: type[BaseModel],
+                   problems: list[Problem]) -> tuple[Any, Document] | None:
+    if not path.is_file():
+        problems.append(problem_at(path, 0, 0, "", "missing: the programme file names the "
+                                   "programme and orders its groups and initiatives"))
+        return None
+    doc, found = read_yaml(path)
+    problems.extend(found)
+    if found:
+        return None
+    validated = _validate_document(doc, model, problems)
+    return (validated, doc) if validated else None
+
+
+def _load_initiative(path: Path, problems: list[Problem]) -> tuple[Initiative, Document] | None:
+    doc, found = read_yaml(path)
+    problems.extend(found)
+    if found:
+        return None
+    if isinstance(doc.data, dict) and "id" in doc.data:
+        line, col = doc.key_at[("id",)]
+        problems.append(problem_at(path, line, col, "id", "unknown key: an initiative's id is "
+                                   f"its file name ({path.stem!r}); remove this key"))
+        return None
+    model = _validate_document(doc, Initiative, problems)
+    return (model.model_copy(update={"id": path.stem}), doc) if model else None
+
+
+def _validate_document(doc: Document, model: type[BaseModel], problems: list[Problem]) -> Any:
+    if not isinstance(doc.data, dict):
+        found = "a list" if isinstance(doc.data, list) else "a single value"
+        problems.append(problem_at(doc.path, 1, 1, "", f"expected a mapping of keys "
+                                   f"({', '.join(list(model.model_fields)[:3])}, …), found {found}"))
+        return None
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems.extend(_located(doc, model, error) for error in exc.errors(include_url=False))
+        return None
+
+
+def _located(doc: Document, model: type[BaseModel], error: Any) -> Problem:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    if loc and loc[-1] == "[key]":  # a dict key that failed (a report key such as 2021-uke-99)
+        loc = loc[:-1]
+        line, col = doc.locate(loc, key=True)
+        return problem_at(doc.path, line, col, dotted(loc), _message(error))
+    if kind == "extra_forbidden":
+        line, col = doc.locate(loc, key=True)
+        return problem_at(doc.path, line, col, dotted(loc), _unknown_key(model, loc))
+    if kind == "missing":
+        line, col = doc.locate(loc[:-1])
+        return problem_at(doc.path, line, col, dotted(loc), "required, but missing")
+    line, col = doc.locate(loc)
+    return problem_at(doc.path, line, col, dotted(loc), _message(error))
+
+
+def _message(error: Any) -> str:
+    message = str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    value = error.get("input")
+    if error["type"] != "value_error" and isinstance(value, str) and len(value) <= 40:
+        message += f", got {value!r}"
+    return message
+
+
+def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    owner = _model_at(model, loc[:-1])
+    known = [n for n, f in owner.model_fields.items() if not f.exclude] if owner else []
+    close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown key{hint}" + (f" (known keys: {', '.join(known)})" if known else "")
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that validates the mapping at `loc` (to name its known keys)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(str(part))
+            if field is None:
+                return None
+            current = field.annotation
+        else:  # a list or dict: step into its items
+            args = [a for a in typing.get_args(current) if a is not type(None)]
+            current = args[-1] if args else None
+        current = _unwrapped(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrapped(annotation: Any) -> Any:
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _in_programme_order(folder: Path, programme_file: tuple[ProgrammeFile, Document] | None,
+                        initiatives: dict[str, tuple[Initiative, Document]],
+                        problems: list[Problem]) -> list[tuple[Initiative, Document]]:
+    if programme_file is None:
+        return list(initiatives.values())
+    programme, programme_doc = programme_file
+    path = programme_doc.path
+    listed: set[str] = set()
+    ordered = []
+    for g, group in enumerate(programme.groups):
+        for i, initiative_id in enumerate(group.initiatives):
+            loc = ("groups", g, "initiatives", i)
+            line, col = programme_doc.locate(loc)
+            if initiative_id in listed:
+                problems.append(problem_at(path, line, col, dotted(loc),
+                                           f"{initiative_id!r} is listed twice"))
+                continue
+            listed.add(initiative_id)
+            if initiative_id not in initiatives:
+                if not (folder / f"{initiative_id}.yaml").exists():
+                    problems.append(problem_at(path, line, col, dotted(loc),
+                                               f"no file {initiative_id}.yaml in {folder}"))
+                continue
+            initiative, doc = initiatives[initiative_id]
+            if initiative.group != group.name:
+                line, col = doc.locate(("group",))
+                problems.append(problem_at(doc.path, line, col, "group",
+                                           f"{initiative.group!r}, but {PROGRAMME_FILE} lists "
+                                           f"this initiative under {group.name!r}"))
+            ordered.append((initiative, doc))
+    for initiative_id, (initiative, doc) in initiatives.items():
+        if initiative_id not in listed:
+            problems.append(problem_at(doc.path, 1, 1, "", f"not listed in {PROGRAMME_FILE}; "
+                                       f"add {initiative_id!r} to its group {initiative.group!r}"))
+    return ordered

@@ -1,0 +1,265 @@
+"""The data a programme office keeps: one initiative per YAML file, and the programme's order.
+
+Every model forbids unknown keys (a typo is an error, never silently ignored data). Scalars
+arrive as text from `yamlsafe`; the field types below decide what the text may mean.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator,
+                      WithJsonSchema, model_validator)
+
+from statusrapport.dates import DATE_FORMATS, MONTH_FORMATS, PlanDate, parse_day
+from statusrapport.weeks import IsoWeek, WeekRef, parse_period, parse_week_key
+
+MAX_TEXT = 600
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _day(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date such as {DATE_FORMATS}")
+    return parse_day(value)
+
+
+def _plan_date(value: Any) -> PlanDate:
+    if isinstance(value, PlanDate):
+        return value
+    if isinstance(value, date):
+        return PlanDate.of(value)
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date such as {DATE_FORMATS}, or a month such as {MONTH_FORMATS}")
+    return PlanDate.parse(value)
+
+
+def _week_key(value: Any) -> IsoWeek:
+    if isinstance(value, IsoWeek):
+        return value
+    return parse_week_key(str(value))
+
+
+def _amount(value: Any) -> Any:
+    """Whole kroner; spaces or underscores may group the thousands ("2 900 000")."""
+    if isinstance(value, str):
+        return value.replace(" ", "").replace("\u00a0", "").replace("_", "")
+    return value
+
+
+def _figure(value: Any) -> Decimal:
+    if isinstance(value, (int, Decimal)):
+        number = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            number = Decimal(value.replace(" ", "").replace("\u00a0", "").replace(",", "."))
+        except InvalidOperation:
+            raise ValueError(f"expected a number, got {value!r}") from None
+    else:
+        raise ValueError("expected a number")
+    if not number.is_finite():
+        raise ValueError("expected a finite number")
+    return number
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+_DATE_SCHEMA = {"type": "string", "description": f"Dato, f.eks. {DATE_FORMATS}"}
+Day = Annotated[date, PlainValidator(_day), WithJsonSchema(_DATE_SCHEMA)]
+Planned = Annotated[PlanDate, PlainValidator(_plan_date), WithJsonSchema(
+    {"type": "string", "description": f"Dato ({DATE_FORMATS}) eller måned ({MONTH_FORMATS})"})]
+WeekKey = Annotated[IsoWeek, PlainValidator(_week_key), WithJsonSchema(
+    {"type": "string", "pattern": r"^\d{4}-uke-\d{1,2}$"})]
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+ShortText = Annotated[str, Field(min_length=1, max_length=120)]
+Amount = Annotated[int, BeforeValidator(_amount), Field(ge=0, le=10**12)]
+Figure = Annotated[Decimal, PlainValidator(_figure), WithJsonSchema({"type": ["number", "string"]})]
+
+
+def _bullet_shorthand(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+class Bullet(Strict):
+    """A bullet with at most one level of sub-bullets. Plain text is the short form."""
+
+    text: Text
+    items: list[Text] = Field(default_factory=list, max_length=30)
+
+
+BulletItem = Annotated[Bullet, BeforeValidator(_bullet_shorthand)]
+
+
+class HighlightBullet(Strict):
+    """A bullet of the KPI slide; `kpis: true` puts the report's figures below it."""
+
+    text: Text | None = None
+    items: list[Text] = Field(default_factory=list, max_length=30)
+    kpis: bool = False
+
+    @model_validator(mode="after")
+    def _has_content(self) -> HighlightBullet:
+        if self.text is None and not self.kpis:
+            raise ValueError("a bullet needs text (or kpis: true)")
+        return self
+
+
+HighlightItem = Annotated[HighlightBullet, BeforeValidator(_bullet_shorthand)]
+
+
+class Highlights(Strict):
+    title: ShortText | None = None
+    bullets: list[HighlightItem] = Field(default_factory=list, max_length=40)
+
+
+class Kpi(Strict):
+    name: ShortText
+    value: Figure
+    unit: Annotated[str, Field(max_length=20)] = ""
+    measured: Day
+
+
+class Costs(Strict):
+    plan: Amount | None = None
+    actual: Amount | None = None
+    as_of: Day | None = None
+    comments: list[Text] = Field(default_factory=list, max_length=10)
+
+    @model_validator(mode="after")
+    def _plan_with_actual(self) -> Costs:
+        if (self.plan is None) != (self.actual is None):
+            raise ValueError("give both plan and actual, or neither")
+        return self
+
+    @property
+    def deviation(self) -> int | None:
+        """Actual minus plan: derived, never typed."""
+        if self.plan is None or self.actual is None:
+            return None
+        return self.actual - self.plan
+
+
+class Report(Strict):
+    date: Day | None = None
+    period: Annotated[str, Field(max_length=40)] | None = None
+    done: list[BulletItem] = Field(default_factory=list, max_length=40)
+    planned: list[BulletItem] = Field(default_factory=list, max_length=40)
+    risks: list[BulletItem] = Field(default_factory=list, max_length=40)
+    costs: Costs | None = None
+    kpis: list[Kpi] = Field(default_factory=list, max_length=30)
+    highlights: Highlights | None = None
+
+    @model_validator(mode="after")
+    def _period_parses(self) -> Report:
+        if self.period is not None:
+            parse_period(self.period)
+        return self
+
+
+class Milestone(Strict):
+    id: Annotated[str, Field(min_length=1, max_length=12)]
+    description: Text
+    planned: Planned
+    revised: Annotated[list[Planned], BeforeValidator(_one_or_many),
+                       Field(max_length=10)] = Field(default_factory=list)
+    forecast: Planned | None = None
+    delivered: Day | None = None
+    cancelled: bool = False
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Milestone:
+        if self.cancelled and self.delivered:
+            raise ValueError("a milestone cannot be both delivered and cancelled")
+        return self
+
+    @property
+    def current_plan(self) -> PlanDate:
+        return self.revised[-1] if self.revised else self.planned
+
+
+class Budget(Strict):
+    total: Amount
+    vat_included: bool | None = None
+
+
+class Initiative(Strict):
+    """One initiative ("tiltak"); its id is the file's name without `.yaml`."""
+
+    id: str = Field(default="", exclude=True, json_schema_extra={"readOnly": True})
+    name: ShortText
+    group: ShortText
+    leader: ShortText
+    milestones: list[Milestone] = Field(default_factory=list, max_length=60)
+    budget: Budget | None = None
+    reports: dict[WeekKey, Report] = Field(default_factory=dict, max_length=200)
+
+
+class Group(Strict):
+    name: ShortText
+    initiatives: list[Annotated[str, Field(min_length=1, max_length=80)]] = Field(min_length=1)
+
+
+class ProgrammeFile(Strict):
+    """`programme.yaml`: the programme's name and the deck's order of groups and initiatives."""
+
+    programme: ShortText
+    groups: list[Group] = Field(min_length=1, max_length=100)
+
+
+class Programme(BaseModel):
+    """Everything loaded: the programme file and its initiatives, in deck order."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    name: str
+    groups: list[Group]
+    initiatives: list[Initiative]
+
+    def in_group(self, group: str) -> list[Initiative]:
+        return [i for i in self.initiatives if i.group == group]
+
+    def weeks(self) -> list[IsoWeek]:
+        return sorted({week for i in self.initiatives for week in i.reports})
+
+
+def resolve_week_ref(text: str, available: list[IsoWeek]) -> IsoWeek:
+    """`uke-33` names the one report of week 33 in the data; `2021-uke-33` names its year too."""
+    ref = WeekRef.parse(text)
+    matches = [w for w in available if w.week == ref.week and ref.year in (None, w.year)]
+    if len(matches) == 1:
+        return matches[0]
+    known = ", ".join(w.key for w in available) or "none"
+    if not matches:
+        raise ValueError(f"there is no report for {ref}; reports in the data: {known}")
+    raise ValueError(f"{ref} is ambiguous: the data has " +
+                     " and ".join(w.key for w in matches) + f"; write e.g. {matches[-1].key}")
+
+
+def report_date(week: IsoWeek, report: Report) -> date:
+    """The day a report speaks for: its own `date`, else the Friday of its week."""
+    return report.date or week.day(5)
+
+
+def previous_week(initiative: Initiative, week: IsoWeek) -> IsoWeek | None:
+    earlier = [w for w in initiative.reports if w < week]
+    return max(earlier) if earlier else None
+
+
+def report_period(initiative: Initiative, week: IsoWeek) -> tuple[IsoWeek, IsoWeek]:
+    """The weeks a report covers: as written, else from the week after the previous report."""
+    report = initiative.reports[week]
+    if report.period:
+        start, end = parse_period(report.period)
+        end_week = end.nearest_to(week) if end else week
+        return start.latest_not_after(end_week), end_week
+    before = previous_week(initiative, week)
+    return (before.next() if before else week), week

@@ -1,0 +1,218 @@
+"""Read one YAML file strictly: text scalars only, every value's location kept, nothing surprising.
+
+Built on PyYAML's event stream (libyaml when present) rather than its constructors, so that
+anchors and aliases are refused before anything is expanded, duplicate keys are caught, and
+every scalar stays text for the model's field types to convert (YAML 1.1 would turn `NO`
+into False, `010` into 8, and crash on `2021-02-30`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from statusrapport.errors import Problem, problem_at
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 12
+
+Path_ = tuple[str | int, ...]
+
+_EventLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULLS = {"", "~", "null", "Null", "NULL"}
+# Characters an XML 1.0 document (and so a .pptx) cannot hold, plus C1 controls YAML refuses.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+@dataclass
+class Document:
+    """The data of one file, and where each value and each key stands in it (1-based)."""
+
+    path: Path
+    data: Any = None
+    value_at: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_at: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
+        """The position of the deepest known part of `loc` (a missing value points at its parent)."""
+        for n in range(len(loc), -1, -1):
+            prefix = tuple(loc[:n])
+            if key and prefix in self.key_at:
+                return self.key_at[prefix]
+            if prefix in self.value_at:
+                return self.value_at[prefix]
+        return (1, 1)
+
+
+class _Abort(Exception):
+    """The file cannot be read further; the problem is already recorded."""
+
+
+def read_yaml(path: Path) -> tuple[Document, list[Problem]]:
+    doc = Document(path)
+    problems: list[Problem] = []
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return doc, [problem_at(path, 0, 0, "", f"cannot read the file: {exc.strerror}")]
+    text = _decoded(path, raw, problems)
+    if text is None:
+        return doc, problems
+    try:
+        doc.data = _Builder(path, doc, problems).build(text)
+    except _Abort:
+        doc.data = None
+    except yaml.YAMLError as exc:
+        problems.append(_syntax_problem(path, exc))
+        doc.data = None
+    return doc, problems
+
+
+def _decoded(path: Path, raw: bytes, problems: list[Problem]) -> str | None:
+    if len(raw) > MAX_FILE_BYTES:
+        problems.append(problem_at(path, 0, 0, "", f"the file is {len(raw):,} bytes; "
+                                   f"the limit is {MAX_FILE_BYTES:,} bytes"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start].decode("utf-8", "replace")
+        line, col = _position(before, len(before))
+        problems.append(problem_at(path, line, col, "",
+                                   f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8"))
+        return None
+    text = text.removeprefix("\ufeff")  # a BOM is harmless; editors on Windows add it
+    if not text.strip():
+        problems.append(problem_at(path, 0, 0, "", "the file is empty"))
+        return None
+    bad = list(_ILLEGAL.finditer(text))
+    for match in bad[:5]:
+        line, col = _position(text, match.start())
+        problems.append(problem_at(path, line, col, "", f"character U+{ord(match.group()):04X} "
+                                   "is a control character that cannot go into a deck"))
+    return None if bad else text
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _syntax_problem(path: Path, exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    problem = getattr(exc, "problem", None) or str(exc)
+    if "'\\t'" in problem or "\t" in problem:
+        problem = "a tab character; YAML is indented with spaces only"
+    context = getattr(exc, "context", None)
+    message = f"YAML syntax: {problem}" + (f" ({context})" if context and context not in problem else "")
+    return problem_at(path, line, col, "", message)
+
+
+class _Builder:
+    def __init__(self, path: Path, doc: Document, problems: list[Problem]):
+        self.path, self.doc, self.problems = path, doc, problems
+
+    def error(self, mark: Any, message: str, loc: Path_ = ()) -> None:
+        self.problems.append(problem_at(self.path, mark.line + 1, mark.column + 1,
+                                        _dotted(loc), message))
+
+    def build(self, text: str) -> Any:
+        events = yaml.parse(text, Loader=_EventLoader)
+        documents = 0
+        root: Any = None
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.error(event.start_mark, "several YAML documents in one file; "
+                               "keep one initiative per file (remove the '---')")
+                    raise _Abort
+            elif isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent,
+                                    yaml.StreamEndEvent)):
+                continue
+            else:
+                root = self.node(event, events, (), 1)
+        return root
+
+    def node(self, event: Any, events: Any, loc: Path_, depth: int) -> Any:
+        mark = event.start_mark
+        self.doc.value_at[loc] = (mark.line + 1, mark.column + 1)
+        if isinstance(event, yaml.AliasEvent):
+            self.error(mark, f"aliases (*{event.anchor}) are not allowed; write the value out", loc)
+            return None
+        if event.anchor is not None:
+            self.error(mark, f"anchors (&{event.anchor}) are not allowed; write each value out", loc)
+        if getattr(event, "tag", None) not in (None, "!"):
+            self.error(mark, f"tags ({event.tag}) are not allowed", loc)
+        if isinstance(event, yaml.ScalarEvent):
+            return self.scalar(event, loc)
+        if depth > MAX_DEPTH:
+            self.error(mark, f"nested deeper than {MAX_DEPTH} levels", loc)
+            raise _Abort
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self.sequence(events, loc, depth)
+        return self.mapping(events, loc, depth)
+
+    def scalar(self, event: Any, loc: Path_) -> str | None:
+        value = event.value
+        if not event.style and value in _NULLS:  # plain `~`, `null` or nothing at all
+            return None
+        if match := _ILLEGAL.search(value):
+            self.error(event.start_mark, f"character U+{ord(match.group()):04X} is a control "
+                       "character that cannot go into a deck", loc)
+        return value
+
+    def sequence(self, events: Any, loc: Path_, depth: int) -> list[Any]:
+        items: list[Any] = []
+        for event in events:
+            if isinstance(event, yaml.SequenceEndEvent):
+                return items
+            items.append(self.node(event, events, (*loc, len(items)), depth + 1))
+        return items
+
+    def mapping(self, events: Any, loc: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for event in events:
+            if isinstance(event, yaml.MappingEndEvent):
+                return result
+            key = self.key(event, events, loc, depth)
+            value_event = next(events)
+            if key is None:
+                self.node(value_event, events, (*loc, "?"), depth + 1)
+                continue
+            child = (*loc, key)
+            if key in result:
+                self.error(event.start_mark, f"duplicate key {key!r}: it already appears on line "
+                           f"{self.doc.key_at[child][0]}", child)
+                self.node(value_event, events, (*loc, f"{key} (again)"), depth + 1)
+                continue
+            self.doc.key_at[child] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            result[key] = self.node(value_event, events, child, depth + 1)
+        return result
+
+    def key(self, event: Any, events: Any, loc: Path_, depth: int) -> str | None:
+        if not isinstance(event, yaml.ScalarEvent):
+            self.error(event.start_mark, "a key must be plain text", loc)
+            self.node(event, events, (*loc, "?"), depth + 1)
+            return None
+        if event.value == "<<" and not event.style:
+            self.error(event.start_mark, "merge keys (<<) are not allowed; write each key out", loc)
+            return None
+        if event.anchor is not None or event.tag not in (None, "!"):
+            self.error(event.start_mark, "a key cannot carry an anchor or a tag", loc)
+        return event.value
+
+
+def _dotted(loc: Path_) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+dotted = _dotted
