@@ -6,6 +6,7 @@ arrive as text from `yamlsafe`; the field types below decide what the text may m
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
@@ -20,7 +21,9 @@ MAX_TEXT = 600
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: only the two models that validate files are ever built (start-up time).
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True,
+                              defer_build=True)
 
 
 def _day(value: Any) -> date:
@@ -215,10 +218,9 @@ class ProgrammeFile(Strict):
     groups: list[Group] = Field(min_length=1, max_length=100)
 
 
-class Programme(BaseModel):
+@dataclass(frozen=True)
+class Programme:
     """Everything loaded: the programme file and its initiatives, in deck order."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     name: str
     groups: list[Group]

@@ -1,0 +1,271 @@
+"""A report resolved for reading: every value formatted, every rule applied, nothing left to compute.
+
+The deck and the terminal both render these views, so the two can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from statusrapport import formatting as fmt
+from statusrapport.model import (Bullet, HighlightBullet, Initiative, Kpi, Milestone, Programme,
+                                 Report, previous_week, report_date, report_period)
+from statusrapport.rules import MilestoneState, is_moved, milestone_state, over_plan
+from statusrapport.weeks import IsoWeek
+
+# [label](https://…) or a bare https://… address; trailing punctuation stays text.
+_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^\s)]+)\)|(https?://[^\s<>\"]*[^\s<>\".,;:!?)»])")
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class BulletView:
+    runs: tuple[Run, ...]
+    children: tuple[BulletView, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class MilestoneRow:
+    id: str
+    description: str
+    planned: tuple[str, ...]  # the original first, the date in force last
+    delivered: str  # a date, "(forecast)", "NA" when overdue, "Avlyst", or ""
+    state: MilestoneState
+    moved: bool
+
+
+@dataclass(frozen=True)
+class CostFigures:
+    plan: str
+    actual: str
+    deviation: str
+    deviation_percent: str
+    over_plan: bool
+
+
+@dataclass(frozen=True)
+class StatusView:
+    initiative_id: str
+    group: str
+    title: str
+    name: str
+    leader: str
+    period: str
+    milestones: tuple[MilestoneRow, ...]
+    budget_total: str  # "Totalbudsjett for tiltaket: 2,25 MNOK inkl. mva.", or ""
+    costs: CostFigures | None
+    costs_as_of: str
+    budget_comments: tuple[str, ...]
+    done: tuple[BulletView, ...]
+    planned: tuple[BulletView, ...]
+    risks: tuple[BulletView, ...]
+
+
+@dataclass(frozen=True)
+class KpiView:
+    title: str
+    bullets: tuple[BulletView, ...]
+
+
+@dataclass(frozen=True)
+class InitiativeView:
+    status: StatusView
+    kpi: KpiView | None
+
+
+@dataclass(frozen=True)
+class GroupView:
+    name: str
+    initiatives: tuple[InitiativeView, ...]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    programme: str
+    week: IsoWeek
+    date: date
+    groups: tuple[GroupView, ...] = field(default_factory=tuple)
+
+    @property
+    def title(self) -> str:
+        return f"{self.programme} – statusrapport uke {self.week.week} {self.week.year}"
+
+    def initiatives(self) -> list[InitiativeView]:
+        return [i for g in self.groups for i in g.initiatives]
+
+
+# Labels of the status slide, shared by the deck and the terminal.
+LABELS = {
+    "info": "Informasjon",
+    "initiative": "Tiltak",
+    "leader": "Tiltaksleder",
+    "period": "Periode",
+    "milestones": "Status milepæler",
+    "id": "ID",
+    "description": "Beskrivelse av milepæler",
+    "planned": "Planlagt ferdig",
+    "delivered": "Levert",
+    "economy": "Status økonomi",
+    "budget": "Budsjett",
+    "comment": "Kommentar",
+    "periodisation": "Periodisering",
+    "costs_so_far": "Kostnader så langt:",
+    "plan": "Plan/budsjett",
+    "actual": "Virkelig",
+    "deviation": "Avvik",
+    "progress": "Status fremdrift",
+    "done": "Hva er gjort siden forrige rapportering?",
+    "next": "Hva planlegges gjennomført frem til neste rapportering?",
+    "risks": "Risiko/avhengigheter",
+    "agenda": "Agenda",
+    "continued": "(forts.)",
+}
+
+
+def report_view(programme: Programme, week: IsoWeek) -> ReportView:
+    """Resolve the report of `week` for every initiative (the loader has checked they all have one)."""
+    groups = []
+    for group in programme.groups:
+        members = [i for i in programme.initiatives if i.group == group.name]
+        if members:
+            groups.append(GroupView(group.name, tuple(initiative_view(i, week) for i in members)))
+    day = max((report_date(week, i.reports[week]) for i in programme.initiatives
+               if week in i.reports), default=week.day(5))
+    return ReportView(programme.name, week, day, tuple(groups))
+
+
+def initiative_view(initiative: Initiative, week: IsoWeek) -> InitiativeView:
+    report = initiative.reports[week]
+    return InitiativeView(status_view(initiative, week), kpi_view(initiative, week, report))
+
+
+def status_view(initiative: Initiative, week: IsoWeek) -> StatusView:
+    report = initiative.reports[week]
+    on = report_date(week, report)
+    budget = initiative.budget
+    costs = report.costs
+    return StatusView(
+        initiative_id=initiative.id,
+        group=initiative.group,
+        title=f"{initiative.group} – Statusrapport",
+        name=initiative.name,
+        leader=initiative.leader,
+        period=fmt.period(*report_period(initiative, week)),
+        milestones=tuple(milestone_row(m, on) for m in initiative.milestones),
+        budget_total=fmt.budget_total(budget.total, budget.vat_included) if budget else "",
+        costs=cost_figures(costs.plan, costs.actual) if costs and costs.plan is not None
+        and costs.actual is not None else None,
+        costs_as_of=fmt.costs_as_of(costs.as_of) if costs and costs.as_of else "",
+        budget_comments=tuple(costs.comments) if costs else (),
+        done=bullets(report.done),
+        planned=bullets(report.planned),
+        risks=bullets(report.risks),
+    )
+
+
+def milestone_row(milestone: Milestone, on: date) -> MilestoneRow:
+    state = milestone_state(milestone, on)
+    planned = (milestone.planned, *milestone.revised)
+    return MilestoneRow(
+        id=milestone.id,
+        description=milestone.description,
+        planned=tuple(fmt.plan_date(p) for p in planned),
+        delivered=_delivered_cell(milestone, state),
+        state=state,
+        moved=is_moved(milestone),
+    )
+
+
+def _delivered_cell(milestone: Milestone, state: MilestoneState) -> str:
+    if state is MilestoneState.CANCELLED:
+        return "Avlyst"
+    if milestone.delivered is not None:
+        return fmt.short_date(milestone.delivered)
+    if milestone.forecast is not None:
+        return f"({fmt.plan_date(milestone.forecast)})"
+    return "NA" if state is MilestoneState.OVERDUE else ""
+
+
+def cost_figures(plan: int, actual: int) -> CostFigures:
+    deviation = actual - plan
+    return CostFigures(
+        plan=fmt.amount(plan),
+        actual=fmt.amount(actual),
+        deviation=fmt.amount(deviation),
+        deviation_percent=fmt.percent(deviation, plan),
+        over_plan=deviation > 0,
+    )
+
+
+def bullets(items: list[Bullet]) -> tuple[BulletView, ...]:
+    return tuple(BulletView(runs(b.text), tuple(BulletView(runs(t)) for t in b.items))
+                 for b in items)
+
+
+def kpi_view(initiative: Initiative, week: IsoWeek, report: Report) -> KpiView | None:
+    if not report.kpis and not (report.highlights and report.highlights.bullets):
+        return None
+    highlights = report.highlights
+    title = highlights.title if highlights and highlights.title else f"{initiative.name} – status"
+    items = list(highlights.bullets) if highlights else []
+    if report.kpis and not any(b.kpis for b in items):
+        items.append(HighlightBullet(kpis=True))
+    previous = _previous_figures(initiative, week)
+    return KpiView(title, tuple(_highlight(b, report.kpis, previous) for b in items))
+
+
+def _highlight(bullet: HighlightBullet, kpis: list[Kpi],
+               previous: dict[str, Kpi]) -> BulletView:
+    text = bullet.text
+    children = []
+    if bullet.kpis:
+        if text is None:
+            text = f"Status per {fmt.short_date(max(k.measured for k in kpis))}:" if kpis else ""
+        children = [BulletView((Run(kpi_line(k, previous.get(k.name))),)) for k in kpis]
+    children += [BulletView(runs(t)) for t in bullet.items]
+    return BulletView(runs(text or ""), tuple(children))
+
+
+def kpi_line(kpi: Kpi, before: Kpi | None) -> str:
+    """Antall avbestilte reiser: 3167 (26.05.21: 1944)"""
+    line = f"{kpi.name}: {fmt.figure(kpi.value, kpi.unit)}"
+    if before is not None:
+        line += f" ({fmt.short_date(before.measured)}: {fmt.figure(before.value, before.unit)})"
+    return line
+
+
+def _previous_figures(initiative: Initiative, week: IsoWeek) -> dict[str, Kpi]:
+    """Each figure's latest value in a report before `week`."""
+    found: dict[str, Kpi] = {}
+    before = previous_week(initiative, week)
+    while before is not None:
+        for kpi in initiative.reports[before].kpis:
+            found.setdefault(kpi.name, kpi)
+        before = previous_week(initiative, before)
+    return found
+
+
+def runs(text: str) -> tuple[Run, ...]:
+    """Split text into plain runs and hyperlinks."""
+    out: list[Run] = []
+    position = 0
+    for match in _LINK.finditer(text):
+        if match.start() > position:
+            out.append(Run(text[position:match.start()]))
+        label, url, bare = match.groups()
+        out.append(Run(label, url) if url else Run(bare, bare))
+        position = match.end()
+    if position < len(text) or not out:
+        out.append(Run(text[position:]))
+    return tuple(out)
