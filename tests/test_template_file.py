@@ -7,6 +7,7 @@ file the code relies on and that the generator reproduces it byte for byte.
 from __future__ import annotations
 
 import importlib.util
+import re
 import zipfile
 from pathlib import Path
 
@@ -130,3 +131,43 @@ def test_generator_reproduces_committed_bytes(tmp_path):
     assert Path(out).read_bytes() == TEMPLATE.read_bytes(), (
         "templates/statusrapport.pptx is out of date: run `python tools/make_template.py`"
     )
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_renders_one_slide_per_layout(tmp_path):
+    import copy
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    prs = Presentation(str(TEMPLATE))
+    for name in LAYOUT_NAMES:
+        layout = prs.slide_layouts.get_by_name(name)
+        slide = prs.slides.add_slide(layout)
+        slide.shapes.title.text = f"{name} – «æøå»"
+        for ph in layout.placeholders:
+            if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER:
+                slide.shapes._spTree.append(copy.deepcopy(ph._element))
+    deck = tmp_path / "layouts.pptx"
+    prs.save(str(deck))
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(deck),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = (tmp_path / "layouts.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages == len(LAYOUT_NAMES)
