@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,21 +28,50 @@ class Loaded:
     week: IsoWeek | None = None  # the report asked for, resolved
 
 
+@dataclass(frozen=True)
+class _Files:
+    """The YAML files of a folder: on disk, or given as their contents (as committed in git)."""
+
+    folder: Path
+    contents: Mapping[str, bytes] | None = None
+
+    def names(self) -> list[str]:
+        if self.contents is None:
+            return sorted(p.name for p in self.folder.glob("*.yaml"))
+        return sorted(name for name in self.contents if name.endswith(".yaml"))
+
+    def exists(self, name: str) -> bool:
+        return (self.folder / name).exists() if self.contents is None else name in self.contents
+
+    def read(self, name: str) -> tuple[Document, list[Problem]]:
+        return read_yaml(self.folder / name, None if self.contents is None else self.contents[name])
+
+
 def load(folder: Path, report: str | None = None) -> Loaded:
     """Load and check every file under `folder`; raise UserError listing all problems found."""
     folder = Path(folder)
     if not folder.is_dir():
         raise UserError(f"{folder}: no such folder of initiatives")
+    return _load(_Files(folder), report)
+
+
+def load_files(folder: Path | str, contents: Mapping[str, bytes],
+               report: str | None = None) -> Loaded:
+    """`load` for files given as {file name: bytes}; `folder` names where they are, in messages."""
+    return _load(_Files(Path(folder), contents), report)
+
+
+def _load(files: _Files, report: str | None) -> Loaded:
     problems: list[Problem] = []
-    programme_file = _load_document(folder / PROGRAMME_FILE, ProgrammeFile, problems)
+    programme_file = _load_document(files, PROGRAMME_FILE, ProgrammeFile, problems)
     initiatives: dict[str, tuple[Initiative, Document]] = {}
-    for path in sorted(folder.glob("*.yaml")):
-        if path.name == PROGRAMME_FILE:
+    for name in files.names():
+        if name == PROGRAMME_FILE:
             continue
-        loaded = _load_initiative(path, problems)
+        loaded = _load_initiative(files, name, problems)
         if loaded:
-            initiatives[path.stem] = loaded
-    ordered = _in_programme_order(folder, programme_file, initiatives, problems)
+            initiatives[Path(name).stem] = loaded
+    ordered = _in_programme_order(files, programme_file, initiatives, problems)
     programme = Programme(name=programme_file[0].programme if programme_file else "",
                           groups=programme_file[0].groups if programme_file else [],
                           initiatives=[i for i, _ in ordered])
@@ -82,13 +112,13 @@ def _require_report(week: IsoWeek, ordered: list[tuple[Initiative, Document]],
                                        f"no report for {week.key}; this file has: {known}"))
 
 
-def _load_document(path: Path, model: type[BaseModel],
+def _load_document(files: _Files, name: str, model: type[BaseModel],
                    problems: list[Problem]) -> tuple[Any, Document] | None:
-    if not path.is_file():
-        problems.append(problem_at(path, 0, 0, "", "missing: the programme file names the "
-                                   "programme and orders its groups and initiatives"))
+    if not files.exists(name):
+        problems.append(problem_at(files.folder / name, 0, 0, "", "missing: the programme file "
+                                   "names the programme and orders its groups and initiatives"))
         return None
-    doc, found = read_yaml(path)
+    doc, found = files.read(name)
     problems.extend(found)
     if found:
         return None
@@ -96,8 +126,10 @@ def _load_document(path: Path, model: type[BaseModel],
     return (validated, doc) if validated else None
 
 
-def _load_initiative(path: Path, problems: list[Problem]) -> tuple[Initiative, Document] | None:
-    doc, found = read_yaml(path)
+def _load_initiative(files: _Files, name: str,
+                     problems: list[Problem]) -> tuple[Initiative, Document] | None:
+    doc, found = files.read(name)
+    path = doc.path
     problems.extend(found)
     if found:
         return None
@@ -184,7 +216,7 @@ def _unwrapped(annotation: Any) -> Any:
             return annotation
 
 
-def _in_programme_order(folder: Path, programme_file: tuple[ProgrammeFile, Document] | None,
+def _in_programme_order(files: _Files, programme_file: tuple[ProgrammeFile, Document] | None,
                         initiatives: dict[str, tuple[Initiative, Document]],
                         problems: list[Problem]) -> list[tuple[Initiative, Document]]:
     if programme_file is None:
@@ -203,9 +235,9 @@ def _in_programme_order(folder: Path, programme_file: tuple[ProgrammeFile, Docum
                 continue
             listed.add(initiative_id)
             if initiative_id not in initiatives:
-                if not (folder / f"{initiative_id}.yaml").exists():
+                if not files.exists(f"{initiative_id}.yaml"):
                     problems.append(problem_at(path, line, col, dotted(loc),
-                                               f"no file {initiative_id}.yaml in {folder}"))
+                                               f"no file {initiative_id}.yaml in {files.folder}"))
                 continue
             initiative, doc = initiatives[initiative_id]
             if initiative.group != group.name:

@@ -52,13 +52,15 @@ class _Abort(Exception):
     """The file cannot be read further; the problem is already recorded."""
 
 
-def read_yaml(path: Path) -> tuple[Document, list[Problem]]:
+def read_yaml(path: Path, raw: bytes | None = None) -> tuple[Document, list[Problem]]:
+    """Read `path`, or parse `raw` as the contents of `path` (a file as committed in git)."""
     doc = Document(path)
     problems: list[Problem] = []
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return doc, [problem_at(path, 0, 0, "", f"cannot read the file: {exc.strerror}")]
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            return doc, [problem_at(path, 0, 0, "", f"cannot read the file: {exc.strerror}")]
     text = _decoded(path, raw, problems)
     if text is None:
         return doc, problems
