@@ -21,6 +21,10 @@ _NAMED_MONTH = re.compile(r"([a-zæøå]+)\.?\s+(\d{4})")
 DATE_FORMATS = "2021-08-18 or 18.08.2021"
 MONTH_FORMATS = "Jan 2022, januar 2022 or 2022-01"
 
+# A programme's dates lie in this range; anything outside is a typo (0221 for 2021), and
+# outside it the calendar arithmetic of the deck (month ends, ISO weeks) would fail.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
 
 def parse_day(text: str) -> date:
     """A date known to the day, written as ISO (2021-08-18) or Norwegian (18.08.2021)."""
@@ -34,7 +38,13 @@ def parse_day(text: str) -> date:
     return _checked(year, month, day, text)
 
 
+def check_year(year: int, text: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"{text!r}: the year {year} is outside {FIRST_YEAR}–{LAST_YEAR}; a typo?")
+
+
 def _checked(year: int, month: int, day: int, text: str) -> date:
+    check_year(year, text)
     try:
         return date(year, month, day)
     except ValueError:
@@ -67,6 +77,7 @@ class PlanDate:
                 f"got {text!r}")
         if not 1 <= month <= 12:
             raise ValueError(f"{text!r} is not a month in the calendar")
+        check_year(year, text)
         return cls(year, month)
 
     @classmethod

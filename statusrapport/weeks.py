@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from statusrapport.dates import check_year
+
 _WEEK = re.compile(r"(?:(\d{4})[-\s]?)?(?:uke|w|week)[-\s]?(\d{1,2})", re.IGNORECASE)
 
 
@@ -60,6 +62,7 @@ class WeekRef:
             raise ValueError(f"expected a week such as uke-33 or 2021-uke-33, got {text!r}")
         ref = cls(int(m[2]), int(m[1]) if m[1] else None)
         if ref.year is not None:
+            check_year(ref.year, text)
             IsoWeek(ref.year, ref.week)  # raises on a week the year does not have
         elif not 1 <= ref.week <= 53:
             raise ValueError(f"there is no week {ref.week}")
@@ -78,7 +81,8 @@ class WeekRef:
         """This week in the year that puts it closest to `anchor`."""
         if self.year is not None:
             return IsoWeek(self.year, self.week)
-        candidates = [IsoWeek(y, self.week) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+        # Week 53 comes only every five to seven years: look far enough to always find one.
+        candidates = [IsoWeek(y, self.week) for y in range(anchor.year - 7, anchor.year + 8)
                       if self.week <= weeks_in_year(y)]
         return min(candidates, key=lambda w: abs((w.day(1) - anchor.day(1)).days))
 
@@ -100,8 +104,16 @@ def parse_period(text: str) -> tuple[WeekRef, WeekRef | None]:
     parts = [p for p in _split_period(body) if p]
     if len(parts) not in (1, 2):
         raise ValueError(f"expected a period such as 'uke 22 – 33', got {text!r}")
-    refs = [WeekRef.parse(p if re.search(r"uke|w", p, re.I) else f"uke-{p}") for p in parts]
+    refs = [_period_week(p, text) for p in parts]
     return refs[0], refs[1] if len(refs) == 2 else None
+
+
+def _period_week(part: str, text: str) -> WeekRef:
+    if part.isdigit():
+        return WeekRef.parse(f"uke-{part}")
+    if not _WEEK.fullmatch(part):  # name the user's period, not the piece of it we split off
+        raise ValueError(f"expected a period such as 'uke 22 – 33', got {text!r}")
+    return WeekRef.parse(part)
 
 
 def _split_period(body: str) -> list[str]:
