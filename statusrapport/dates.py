@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -51,13 +52,24 @@ def _checked(year: int, month: int, day: int, text: str) -> date:
         raise ValueError(f"{text!r} is not a date in the calendar") from None
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class PlanDate:
     """A date known to the day, or only to the month ("Jan 2022")."""
 
     year: int
     month: int
     day: int | None = None
+
+    def __lt__(self, other: PlanDate) -> bool:
+        # Not the dataclass order: it compares a month-only None day with an int and fails.
+        # "Jan 2022" allows the whole month, so it sorts after every day of January.
+        if not isinstance(other, PlanDate):
+            return NotImplemented
+        return self._sort_key() < other._sort_key()
+
+    def _sort_key(self) -> tuple[int, int, int]:
+        return self.year, self.month, 32 if self.day is None else self.day
 
     @classmethod
     def parse(cls, text: str) -> PlanDate:
