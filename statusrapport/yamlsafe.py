@@ -8,6 +8,7 @@ into False, `010` into 8, and crash on `2021-02-30`).
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,9 @@ from statusrapport.errors import Problem, problem_at
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 12
+# Past this many of one kind of problem in a file, one line counts the rest: an alias bomb
+# has hundreds of aliases, and a screenful of the same message hides the other problems.
+MAX_REPEATS = 3
 
 Path_ = tuple[str | int, ...]
 
@@ -69,7 +73,7 @@ def read_yaml(path: Path, raw: bytes | None = None) -> tuple[Document, list[Prob
     except _Abort:
         doc.data = None
     except yaml.YAMLError as exc:
-        problems.append(_syntax_problem(path, exc))
+        problems.append(_syntax_problem(path, exc, text))
         doc.data = None
     return doc, problems
 
@@ -79,6 +83,11 @@ def _decoded(path: Path, raw: bytes, problems: list[Problem]) -> str | None:
         problems.append(problem_at(path, 0, 0, "", f"the file is {len(raw):,} bytes; "
                                    f"the limit is {MAX_FILE_BYTES:,} bytes"))
         return None
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        problems.append(problem_at(path, 1, 1, "", "the file is saved as UTF-16; save it as UTF-8"))
+        return None
+    # A BOM is harmless (editors on Windows add it); drop it before anything counts columns.
+    raw = raw.removeprefix(codecs.BOM_UTF8)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -87,15 +96,17 @@ def _decoded(path: Path, raw: bytes, problems: list[Problem]) -> str | None:
         problems.append(problem_at(path, line, col, "",
                                    f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8"))
         return None
-    text = text.removeprefix("\ufeff")  # a BOM is harmless; editors on Windows add it
     if not text.strip():
         problems.append(problem_at(path, 0, 0, "", "the file is empty"))
         return None
     bad = list(_ILLEGAL.finditer(text))
-    for match in bad[:5]:
+    for match in bad[:MAX_REPEATS]:
         line, col = _position(text, match.start())
-        problems.append(problem_at(path, line, col, "", f"character U+{ord(match.group()):04X} "
-                                   "is a control character that cannot go into a deck"))
+        problems.append(problem_at(path, line, col, "", _illegal(match.group())))
+    if len(bad) > MAX_REPEATS:
+        line, col = _position(text, bad[MAX_REPEATS].start())
+        problems.append(problem_at(path, line, col, "", f"{len(bad) - MAX_REPEATS} more control "
+                                   "characters from here on"))
     return None if bad else text
 
 
@@ -104,27 +115,55 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-def _syntax_problem(path: Path, exc: yaml.YAMLError) -> Problem:
+def _syntax_problem(path: Path, exc: yaml.YAMLError, text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = getattr(exc, "problem", None) or str(exc)
-    if "'\\t'" in problem or "\t" in problem:
-        problem = "a tab character; YAML is indented with spaces only"
     context = getattr(exc, "context", None)
+    if mark and _tab_indented(text, mark.line, mark.column):
+        # libyaml often says only "found character that cannot start any token" here.
+        problem, context = "a tab character; YAML is indented with spaces only", None
+    elif "escape code" in problem:  # "\\ud800": libyaml refuses lone surrogates here
+        problem, context = ("an escape that is not a character (such as \\ud800, a lone "
+                            "surrogate); it cannot go into a deck"), None
     message = f"YAML syntax: {problem}" + (f" ({context})" if context and context not in problem else "")
     return problem_at(path, line, col, "", message)
+
+
+def _tab_indented(text: str, line: int, column: int) -> bool:
+    """Whether the error stands on a tab, or in a line's indentation that holds one."""
+    lines = text.split("\n")
+    if line >= len(lines):
+        return False
+    indentation = lines[line][: column + 1]
+    return indentation.endswith("\t") or ("\t" in indentation and not indentation.strip(" \t-"))
+
+
+def _illegal(char: str) -> str:
+    kind = "a lone surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
+    return f"character U+{ord(char):04X} is {kind} that cannot go into a deck"
 
 
 class _Builder:
     def __init__(self, path: Path, doc: Document, problems: list[Problem]):
         self.path, self.doc, self.problems = path, doc, problems
+        self.references = 0  # anchors and aliases seen
+        self.first_unreported: tuple[Any, Path_] | None = None
 
     def error(self, mark: Any, message: str, loc: Path_ = ()) -> None:
         self.problems.append(problem_at(self.path, mark.line + 1, mark.column + 1,
                                         _dotted(loc), message))
 
     def build(self, text: str) -> Any:
-        events = yaml.parse(text, Loader=_EventLoader)
+        try:
+            return self.document(yaml.parse(text, Loader=_EventLoader))
+        finally:  # also when a syntax error ends the file: count what was not reported
+            if self.first_unreported:
+                mark, loc = self.first_unreported
+                self.error(mark, f"{self.references - MAX_REPEATS} more anchors or aliases "
+                           "from here on", loc)
+
+    def document(self, events: Any) -> Any:
         documents = 0
         root: Any = None
         for event in events:
@@ -139,16 +178,29 @@ class _Builder:
                 continue
             else:
                 root = self.node(event, events, (), 1)
+        if documents == 0:  # nothing but comments (blank files are refused before parsing)
+            self.problems.append(problem_at(self.path, 0, 0, "", "the file is empty: "
+                                            "it holds only comments"))
         return root
+
+    def refuse_reference(self, mark: Any, message: str, loc: Path_) -> None:
+        """Anchors and aliases: the first few are located, the rest counted in one line."""
+        self.references += 1
+        if self.references <= MAX_REPEATS:
+            self.error(mark, message, loc)
+        elif self.first_unreported is None:
+            self.first_unreported = (mark, loc)
 
     def node(self, event: Any, events: Any, loc: Path_, depth: int) -> Any:
         mark = event.start_mark
         self.doc.value_at[loc] = (mark.line + 1, mark.column + 1)
         if isinstance(event, yaml.AliasEvent):
-            self.error(mark, f"aliases (*{event.anchor}) are not allowed; write the value out", loc)
+            self.refuse_reference(mark, f"aliases (*{event.anchor}) are not allowed; "
+                                  "write the value out", loc)
             return None
         if event.anchor is not None:
-            self.error(mark, f"anchors (&{event.anchor}) are not allowed; write each value out", loc)
+            self.refuse_reference(mark, f"anchors (&{event.anchor}) are not allowed; "
+                                  "write each value out", loc)
         if getattr(event, "tag", None) not in (None, "!"):
             self.error(mark, f"tags ({event.tag}) are not allowed", loc)
         if isinstance(event, yaml.ScalarEvent):
@@ -165,8 +217,7 @@ class _Builder:
         if not event.style and value in _NULLS:  # plain `~`, `null` or nothing at all
             return None
         if match := _ILLEGAL.search(value):
-            self.error(event.start_mark, f"character U+{ord(match.group()):04X} is a control "
-                       "character that cannot go into a deck", loc)
+            self.error(event.start_mark, _illegal(match.group()), loc)
         return value
 
     def sequence(self, events: Any, loc: Path_, depth: int) -> list[Any]:
@@ -207,6 +258,10 @@ class _Builder:
             return None
         if event.anchor is not None or event.tag not in (None, "!"):
             self.error(event.start_mark, "a key cannot carry an anchor or a tag", loc)
+        if match := _ILLEGAL.search(event.value):  # "\x01": a key the terminal would garble
+            self.error(event.start_mark, f"character U+{ord(match.group()):04X} in a key is a "
+                       "control character", loc)
+            return None
         return event.value
 
 
