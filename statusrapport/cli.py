@@ -88,5 +88,93 @@ def validate(
           f"{warnings} warning{'s' * (warnings != 1)}, no errors.", file=sys.stderr)
 
 
+# ---- the terminal: show, list, diff (rich; never python-pptx) --------------------------------
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print the data as JSON instead.")]
+
+
+def _mention_warnings(warnings: list[Problem]) -> None:
+    if warnings:
+        count = len(warnings)
+        print(f"{count} warning{'s' * (count != 1)} in the data: `statusrapport validate` "
+              "shows them.", file=sys.stderr)
+
+
+@app.command()
+@user_errors
+def show(
+    report: ReportArg,
+    initiative: Annotated[Optional[str], typer.Argument(
+        help="Only this initiative: its file name without .yaml.")] = None,
+    as_json: JsonFlag = False,
+    data: DataDir = Path("initiatives"),
+) -> None:
+    """Show a report in the terminal: each initiative's status panels and KPIs, as in the deck."""
+    from statusrapport import terminal
+    from statusrapport.loader import load
+    from statusrapport.view import report_view
+
+    loaded = load(data, report)
+    _mention_warnings(loaded.warnings)
+    view = terminal.only(report_view(loaded.programme, loaded.week), initiative)
+    if as_json:
+        print(terminal.to_json(view))
+    else:
+        terminal.render_report(terminal.console(), view)
+
+
+@app.command("list")
+@user_errors
+def list_reports(data: DataDir = Path("initiatives")) -> None:
+    """List the reports in the data, and each initiative with its overdue and moved milestones."""
+    from statusrapport import terminal
+    from statusrapport.loader import load
+    from statusrapport.overview import overview
+
+    loaded = load(data)
+    _mention_warnings(loaded.warnings)
+    terminal.render_overview(terminal.console(), overview(loaded.programme))
+
+
+@app.command()
+@user_errors
+def diff(
+    old: Annotated[Optional[str], typer.Argument(
+        help="The earlier report (default: the one before NEW).")] = None,
+    new: Annotated[Optional[str], typer.Argument(
+        help="The later report (default: the latest).")] = None,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", metavar="GIT-REV", help="Compare the files as committed at this git revision "
+        "with the working tree (the latest report in each).")] = None,
+    as_json: JsonFlag = False,
+    data: DataDir = Path("initiatives"),
+) -> None:
+    """What changed since the previous report: milestones, costs, KPIs, risks."""
+    from statusrapport import diff as changes
+    from statusrapport import terminal
+    from statusrapport.loader import load
+
+    if since is not None:
+        from statusrapport.gitread import load_at
+
+        if old or new:
+            raise UserError("--since compares the latest report in each state: give no OLD or NEW")
+        revision, before = load_at(since, data)
+        after = load(data)
+        print(f"Comparing {revision.label} ({revision.short}) with the working tree.",
+              file=sys.stderr)
+        result = changes.compare_states(before.programme, after.programme,
+                                        f"{since} ({revision.short})")
+    else:
+        after = load(data)
+        old_week, new_week = changes.choose_weeks(after.programme, old, new)
+        result = changes.compare_reports(after.programme, old_week, new_week)
+    _mention_warnings(after.warnings)
+    if as_json:
+        print(terminal.to_json(result))
+    else:
+        terminal.render_diff(terminal.console(), result)
+
+
 def main() -> None:
     app()
