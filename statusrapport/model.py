@@ -11,8 +11,10 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator,
-                      WithJsonSchema, model_validator)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
+                      PlainValidator, ValidationError, WithJsonSchema, field_validator,
+                      model_validator)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from statusrapport.dates import DATE_FORMATS, MONTH_FORMATS, PlanDate, parse_day
 from statusrapport.weeks import IsoWeek, WeekRef, parse_period, parse_week_key
@@ -72,6 +74,11 @@ def _figure(value: Any) -> Decimal:
     return number
 
 
+def _period(value: str) -> str:
+    parse_period(value)  # kept as written: its weeks are resolved against the report's week
+    return value
+
+
 def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
@@ -84,6 +91,7 @@ WeekKey = Annotated[IsoWeek, PlainValidator(_week_key), WithJsonSchema(
     {"type": "string", "pattern": r"^\d{4}-uke-\d{1,2}$"})]
 Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
 ShortText = Annotated[str, Field(min_length=1, max_length=120)]
+Period = Annotated[str, Field(max_length=40), AfterValidator(_period)]
 Amount = Annotated[int, BeforeValidator(_amount), Field(ge=0, le=10**12)]
 Figure = Annotated[Decimal, PlainValidator(_figure), WithJsonSchema({"type": ["number", "string"]})]
 
@@ -153,19 +161,13 @@ class Costs(Strict):
 
 class Report(Strict):
     date: Day | None = None
-    period: Annotated[str, Field(max_length=40)] | None = None
+    period: Period | None = None
     done: list[BulletItem] = Field(default_factory=list, max_length=40)
     planned: list[BulletItem] = Field(default_factory=list, max_length=40)
     risks: list[BulletItem] = Field(default_factory=list, max_length=40)
     costs: Costs | None = None
     kpis: list[Kpi] = Field(default_factory=list, max_length=30)
     highlights: Highlights | None = None
-
-    @model_validator(mode="after")
-    def _period_parses(self) -> Report:
-        if self.period is not None:
-            parse_period(self.period)
-        return self
 
 
 class Milestone(Strict):
@@ -204,6 +206,26 @@ class Initiative(Strict):
     milestones: list[Milestone] = Field(default_factory=list, max_length=60)
     budget: Budget | None = None
     reports: dict[WeekKey, Report] = Field(default_factory=dict, max_length=200)
+
+    @field_validator("reports", mode="before")
+    @classmethod
+    def _one_report_per_week(cls, value: Any) -> Any:
+        """`2021-uke-33` and `2021-W33` are one week: the second would silently replace the first."""
+        if not isinstance(value, dict):
+            return value
+        first: dict[IsoWeek, str] = {}
+        for key in value:
+            try:
+                week = parse_week_key(str(key))
+            except ValueError:
+                continue  # the key's own validation reports it
+            if week in first:  # raised as the key's error, so that it is located at the key
+                raise ValidationError.from_exception_data("reports", [InitErrorDetails(
+                    type=PydanticCustomError("value_error", "the same week as {first}; keep one "
+                                             "report per week", {"first": repr(first[week])}),
+                    loc=(key, "[key]"), input=key)])
+            first[week] = key
+        return value
 
 
 class Group(Strict):

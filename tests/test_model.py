@@ -1,0 +1,168 @@
+"""The initiative model: field types convert the reader's text, derived values are never typed."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from pydantic import ValidationError
+
+from statusrapport.dates import PlanDate
+from statusrapport.model import (Costs, Initiative, Kpi, Milestone, Report, previous_week,
+                                 report_date, report_period)
+from statusrapport.weeks import IsoWeek
+
+BASE = {"name": "Selvbetjening – «endre»", "group": "Selvbetjening", "leader": "David Låås"}
+
+
+def initiative(**fields) -> Initiative:
+    return Initiative.model_validate({**BASE, **fields})
+
+
+def errors(model, data) -> list[tuple[tuple, str]]:
+    with pytest.raises(ValidationError) as caught:
+        model.model_validate(data)
+    return [(e["loc"], e["msg"]) for e in caught.value.errors()]
+
+
+def test_deviation_is_actual_minus_plan():
+    costs = Costs.model_validate({"plan": "2 900 000", "actual": "2 597 000"})
+    assert (costs.plan, costs.actual, costs.deviation) == (2_900_000, 2_597_000, -303_000)
+    assert Costs.model_validate({"plan": "100", "actual": "250"}).deviation == 150
+    assert Costs.model_validate({"comments": ["Levert iht. budsjett."]}).deviation is None
+
+
+def test_deviation_cannot_be_typed():
+    assert errors(Costs, {"plan": "1", "actual": "2", "deviation": "1"}) == [
+        (("deviation",), "Extra inputs are not permitted")]
+
+
+def test_plan_and_actual_come_together():
+    [(loc, message)] = errors(Costs, {"plan": "5"})
+    assert loc == () and "give both plan and actual, or neither" in message
+
+
+@pytest.mark.parametrize("written, value", [
+    ("2 900 000", 2_900_000), ("2\u00a0900\u00a0000", 2_900_000), ("2_900_000", 2_900_000),
+    ("0", 0), ("010", 10),
+])
+def test_amounts_in_whole_kroner(written, value):
+    assert Costs.model_validate({"plan": written, "actual": "0"}).plan == value
+
+
+@pytest.mark.parametrize("written", ["-5", "2,25", "2.5", "1e6", ".nan", "mye", "10000000000000"])
+def test_amounts_refused(written):
+    assert errors(Costs, {"plan": written, "actual": "0"})[0][0] == ("plan",)
+
+
+@pytest.mark.parametrize("written, value", [
+    ("3167", Decimal(3167)), ("3 167", Decimal(3167)), ("2,25", Decimal("2.25")),
+    ("1e3", Decimal(1000)), ("-4", Decimal(-4)),
+])
+def test_kpi_values(written, value):
+    kpi = Kpi.model_validate({"name": "Antall", "value": written, "measured": "18.08.2021"})
+    assert kpi.value == value and kpi.measured == date(2021, 8, 18)
+
+
+@pytest.mark.parametrize("written, message", [
+    ("NaN", "expected a finite number"), ("inf", "expected a finite number"),
+    (".nan", "expected a number, got '.nan'"), ("mange", "expected a number, got 'mange'"),
+])
+def test_kpi_values_refused(written, message):
+    [(loc, text)] = errors(Kpi, {"name": "Antall", "value": written, "measured": "18.08.2021"})
+    assert loc == ("value",) and message in text
+
+
+def milestone(**fields) -> Milestone:
+    return Milestone.model_validate({"id": "MP4", "description": "Pilot", **fields})
+
+
+def test_current_plan_is_the_last_revision():
+    assert milestone(planned="01.09.2021").current_plan == PlanDate(2021, 9, 1)
+    assert milestone(planned="01.09.2021", revised="21.09.2021").current_plan == \
+        PlanDate(2021, 9, 21)
+    moved_twice = milestone(planned="01.11.2021", revised=["21.12.2021", "Jan 2022"])
+    assert moved_twice.current_plan == PlanDate(2022, 1)
+    assert moved_twice.planned == PlanDate(2021, 11, 1)  # the original stays shown
+
+
+def test_milestone_states():
+    forecast = milestone(planned="01.04.2021", forecast="05.04.2021")
+    assert forecast.forecast == PlanDate(2021, 4, 5) and forecast.delivered is None
+    assert milestone(planned="01.04.2021", cancelled="true").cancelled
+    assert not milestone(planned="01.04.2021", cancelled="NO").cancelled
+    [(loc, message)] = errors(Milestone, {"id": "MP1", "description": "d", "planned": "Jan 2022",
+                                          "delivered": "2022-01-10", "cancelled": "true"})
+    assert "a milestone cannot be both delivered and cancelled" in message
+
+
+def test_delivered_must_be_a_day():
+    [(loc, message)] = errors(Milestone, {"id": "MP1", "description": "d", "planned": "Jan 2022",
+                                          "delivered": "Jan 2022"})
+    assert loc == ("delivered",) and "expected a date such as" in message
+
+
+def test_text_is_stripped_and_bullets_have_a_short_form():
+    report = Report.model_validate({
+        "done": ["  Fulgt opp  ", {"text": "Tilbakemeldinger:", "items": ["373 svar"]}]})
+    assert [b.text for b in report.done] == ["Fulgt opp", "Tilbakemeldinger:"]
+    assert report.done[1].items == ["373 svar"]
+
+
+def test_period_error_is_located_at_the_period():
+    assert errors(Report, {"period": "blah"}) == [
+        (("period",), "Value error, expected a period such as 'uke 22 – 33', got 'blah'")]
+
+
+def test_initiative_id_comes_from_the_file_not_the_data():
+    assert "id" not in initiative().model_dump()
+
+
+def test_reports_keyed_by_iso_week():
+    item = initiative(reports={"2021-uke-21": {}, "2021-uke-33": {}})
+    assert list(item.reports) == [IsoWeek(2021, 21), IsoWeek(2021, 33)]
+
+
+def test_two_keys_for_one_week_are_an_error_at_the_second():
+    # Both spell week 33: the second would silently replace the first report.
+    assert errors(Initiative, {**BASE, "reports": {"2021-uke-33": {}, "2021-W33": {}}}) == [
+        (("reports", "2021-W33", "[key]"),
+         "the same week as '2021-uke-33'; keep one report per week")]
+
+
+@pytest.mark.parametrize("key, message", [
+    ("uke-33", "a report key names its year, e.g. 2021-uke-33"),
+    ("2021-uke-99", "2021 has no week 99"),
+    ("2021-uke-53", "2021 has no week 53"),
+])
+def test_report_keys_refused(key, message):
+    [(loc, text)] = errors(Initiative, {**BASE, "reports": {key: {}}})
+    assert loc == ("reports", key, "[key]") and message in text
+
+
+def test_report_period_as_written():
+    item = initiative(reports={"2021-uke-33": {"period": "uke 22 – 33"}})
+    assert report_period(item, IsoWeek(2021, 33)) == (IsoWeek(2021, 22), IsoWeek(2021, 33))
+
+
+def test_report_period_derived_from_the_previous_report():
+    item = initiative(reports={"2021-uke-21": {}, "2021-uke-33": {}})
+    assert report_period(item, IsoWeek(2021, 33)) == (IsoWeek(2021, 22), IsoWeek(2021, 33))
+    # The first report covers its own week.
+    assert report_period(item, IsoWeek(2021, 21)) == (IsoWeek(2021, 21), IsoWeek(2021, 21))
+    assert previous_week(item, IsoWeek(2021, 33)) == IsoWeek(2021, 21)
+    assert previous_week(item, IsoWeek(2021, 21)) is None
+
+
+def test_report_period_crossing_new_year():
+    written = initiative(reports={"2022-uke-2": {"period": "uke 45 – 2"}})
+    assert report_period(written, IsoWeek(2022, 2)) == (IsoWeek(2021, 45), IsoWeek(2022, 2))
+    derived = initiative(reports={"2021-uke-44": {}, "2022-uke-2": {}})
+    assert report_period(derived, IsoWeek(2022, 2)) == (IsoWeek(2021, 45), IsoWeek(2022, 2))
+    after_week_53 = initiative(reports={"2020-uke-53": {}, "2021-uke-2": {}})
+    assert report_period(after_week_53, IsoWeek(2021, 2)) == (IsoWeek(2021, 1), IsoWeek(2021, 2))
+
+
+def test_report_date_is_its_own_or_the_friday_of_its_week():
+    assert report_date(IsoWeek(2021, 33), Report.model_validate({"date": "18.08.2021"})) == \
+        date(2021, 8, 18)
+    assert report_date(IsoWeek(2021, 33), Report()) == date(2021, 8, 20)
