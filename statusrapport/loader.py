@@ -133,23 +133,28 @@ def _load_initiative(files: _Files, name: str,
     problems.extend(found)
     if found:
         return None
-    if isinstance(doc.data, dict) and "id" in doc.data:
+    data = doc.data
+    if isinstance(data, dict) and "id" in data:
         line, col = doc.key_at[("id",)]
         problems.append(problem_at(path, line, col, "id", "unknown key: an initiative's id is "
                                    f"its file name ({path.stem!r}); remove this key"))
+        data = {key: value for key, value in data.items() if key != "id"}  # check the rest too
+    model = _validate_document(doc, Initiative, problems, data)
+    if model is None or data is not doc.data:
         return None
-    model = _validate_document(doc, Initiative, problems)
-    return (model.model_copy(update={"id": path.stem}), doc) if model else None
+    return model.model_copy(update={"id": path.stem}), doc
 
 
-def _validate_document(doc: Document, model: type[BaseModel], problems: list[Problem]) -> Any:
-    if not isinstance(doc.data, dict):
-        found = "a list" if isinstance(doc.data, list) else "a single value"
-        problems.append(problem_at(doc.path, 1, 1, "", f"expected a mapping of keys "
-                                   f"({', '.join(list(model.model_fields)[:3])}, …), found {found}"))
+def _validate_document(doc: Document, model: type[BaseModel], problems: list[Problem],
+                       data: Any = None) -> Any:
+    data = doc.data if data is None else data
+    if not isinstance(data, dict):
+        keys = ", ".join(_known_keys(model)[:3])
+        problems.append(problem_at(doc.path, 1, 1, "", f"expected a mapping of keys ({keys}, …)"
+                                   + (_found(data) or ", found a single value")))
         return None
     try:
-        return model.model_validate(doc.data)
+        return model.model_validate(data)
     except ValidationError as exc:
         problems.extend(_located(doc, model, error) for error in exc.errors(include_url=False))
         return None
@@ -172,20 +177,53 @@ def _located(doc: Document, model: type[BaseModel], error: Any) -> Problem:
     return problem_at(doc.path, line, col, dotted(loc), _message(error))
 
 
+# pydantic's words for a wrong type name Python ("a valid dictionary or instance of Bullet");
+# the user wrote YAML.
+_WRONG_TYPE = {
+    "model_type": "expected keys and values",
+    "dict_type": "expected keys and values",
+    "list_type": "expected a list (lines that start with '- ')",
+    "string_type": "expected text",
+    "int_parsing": "expected a whole number, such as 2 900 000",
+    "int_type": "expected a whole number, such as 2 900 000",
+    "bool_parsing": "expected true or false",
+    "bool_type": "expected true or false",
+}
+
+
 def _message(error: Any) -> str:
-    message = str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    kind = error["type"]
     value = error.get("input")
-    if error["type"] != "value_error" and isinstance(value, str) and len(value) <= 40:
-        message += f", got {value!r}"
+    if kind in _WRONG_TYPE:
+        return _WRONG_TYPE[kind] + _found(value)
+    if kind == "greater_than_equal" and error.get("ctx", {}).get("ge") == 0:
+        return "cannot be negative" + _found(value)
+    message = str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind != "value_error" and isinstance(value, str):
+        message += _found(value)
     return message
+
+
+def _found(value: Any) -> str:
+    if value is None:
+        return ", found nothing"
+    if isinstance(value, list):
+        return ", found a list"
+    if isinstance(value, dict):
+        return ", found keys and values"
+    return f", got {value!r}" if isinstance(value, str) and len(value) <= 40 else ""
 
 
 def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     owner = _model_at(model, loc[:-1])
-    known = [n for n, f in owner.model_fields.items() if not f.exclude] if owner else []
+    known = _known_keys(owner) if owner else []
     close = difflib.get_close_matches(str(loc[-1]), known, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return f"unknown key{hint}" + (f" (known keys: {', '.join(known)})" if known else "")
+
+
+def _known_keys(model: type[BaseModel]) -> list[str]:
+    return [name for name, field in model.model_fields.items() if not field.exclude]
 
 
 def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
@@ -224,8 +262,14 @@ def _in_programme_order(files: _Files, programme_file: tuple[ProgrammeFile, Docu
     programme, programme_doc = programme_file
     path = programme_doc.path
     listed: set[str] = set()
+    group_names: set[str] = set()
     ordered = []
     for g, group in enumerate(programme.groups):
+        if group.name in group_names:  # the deck would show the group twice
+            line, col = programme_doc.locate(("groups", g, "name"))
+            problems.append(problem_at(path, line, col, f"groups[{g}].name", f"the group "
+                                       f"{group.name!r} is listed twice; list it once"))
+        group_names.add(group.name)
         for i, initiative_id in enumerate(group.initiatives):
             loc = ("groups", g, "initiatives", i)
             line, col = programme_doc.locate(loc)
@@ -237,7 +281,7 @@ def _in_programme_order(files: _Files, programme_file: tuple[ProgrammeFile, Docu
             if initiative_id not in initiatives:
                 if not files.exists(f"{initiative_id}.yaml"):
                     problems.append(problem_at(path, line, col, dotted(loc),
-                                               f"no file {initiative_id}.yaml in {files.folder}"))
+                                               _no_file(files, initiative_id)))
                 continue
             initiative, doc = initiatives[initiative_id]
             if initiative.group != group.name:
@@ -251,3 +295,12 @@ def _in_programme_order(files: _Files, programme_file: tuple[ProgrammeFile, Docu
             problems.append(problem_at(doc.path, 1, 1, "", f"not listed in {PROGRAMME_FILE}; "
                                        f"add {initiative_id!r} to its group {initiative.group!r}"))
     return ordered
+
+
+def _no_file(files: _Files, initiative_id: str) -> str:
+    message = f"no file {initiative_id}.yaml in {files.folder}"
+    if initiative_id.endswith((".yaml", ".yml")):
+        return f"{message}; write the initiative's file name without '.yaml'"
+    if files.exists(f"{initiative_id}.yml"):  # only *.yaml files are read
+        return f"{message}; rename {initiative_id}.yml to {initiative_id}.yaml"
+    return message
