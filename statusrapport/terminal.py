@@ -201,7 +201,7 @@ def bullet_list(items: tuple[BulletView, ...], level: int = 0) -> RenderableType
         return Text("–", style=MUTED)
     grid = Table.grid(padding=(0, 1), pad_edge=False)
     grid.add_column(no_wrap=True)
-    grid.add_column()
+    grid.add_column(overflow="fold")  # a long address breaks, never ends in "…"
     for item in items:
         grid.add_row("•" if level == 0 else "–", runs_text(item.runs))
         if item.children:
@@ -344,7 +344,7 @@ def _table(*headers: str, header: bool = True, ratios: bool = False) -> Table:
     table = Table(box=box.SIMPLE_HEAD if header else None, show_header=header, show_edge=False,
                   pad_edge=False, header_style=HEADING, expand=ratios)
     for name in headers:
-        table.add_column(name, ratio=1 if ratios else None, vertical="top")
+        table.add_column(name, ratio=1 if ratios else None, vertical="top", overflow="fold")
     return table
 
 
