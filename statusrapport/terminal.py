@@ -293,7 +293,8 @@ def render_diff(out: Console, data: ReportDiff) -> None:
 
 def render_initiative_diff(out: Console, item: InitiativeDiff) -> None:
     out.print(Rule(Text(item.name, style=HEADING), style=MUTED))
-    span = " → ".join(side for side in (item.old, item.new) if side)
+    sides = (item.new,) if item.old == item.new else (item.old, item.new)
+    span = " → ".join(side for side in sides if side)
     line = Text(f"{item.initiative_id}: {span}" if span else item.initiative_id, style=MUTED)
     if item.note:
         line.append(f" ({item.note})", style=MUTED)
