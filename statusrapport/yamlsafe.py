@@ -126,6 +126,9 @@ def _syntax_problem(path: Path, exc: yaml.YAMLError, text: str) -> Problem:
     elif "escape code" in problem:  # "\\ud800": libyaml refuses lone surrogates here
         problem, context = ("an escape that is not a character (such as \\ud800, a lone "
                             "surrogate); it cannot go into a deck"), None
+    start = getattr(exc, "context_mark", None)
+    if context and start and mark and start.line != mark.line:  # an unclosed [ or " far above
+        context += f" that starts on line {start.line + 1}"
     message = f"YAML syntax: {problem}" + (f" ({context})" if context and context not in problem else "")
     return problem_at(path, line, col, "", message)
 

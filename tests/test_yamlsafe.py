@@ -169,6 +169,13 @@ def test_syntax_error_located(tmp_path):
     assert only_problem(tmp_path, "a: [b\nc: d\n").startswith("x.yaml:2:2: YAML syntax: ")
 
 
+def test_unclosed_bracket_names_the_line_it_opens_on(tmp_path):
+    text = "a: 1\nb: [x,\n  y\nc: 2\n"
+    assert only_problem(tmp_path, text) == (
+        "x.yaml:4:2: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence "
+        "that starts on line 2)")
+
+
 def test_several_documents(tmp_path):
     assert only_problem(tmp_path, "a: 1\n---\nb: 2\n") == (
         "x.yaml:2:1: several YAML documents in one file; keep one initiative per file "
