@@ -166,7 +166,7 @@ def _located(doc: Document, model: type[BaseModel], error: Any) -> Problem:
     if loc and loc[-1] == "[key]":  # a dict key that failed (a report key such as 2021-uke-99)
         loc = loc[:-1]
         line, col = doc.locate(loc, key=True)
-        return problem_at(doc.path, line, col, dotted(loc), _message(error))
+        return problem_at(doc.path, line, col, dotted(loc), _message(error, loc[-1]))
     if kind == "extra_forbidden":
         line, col = doc.locate(loc, key=True)
         return problem_at(doc.path, line, col, dotted(loc), _unknown_key(model, loc))
@@ -174,7 +174,19 @@ def _located(doc: Document, model: type[BaseModel], error: Any) -> Problem:
         line, col = doc.locate(loc[:-1])
         return problem_at(doc.path, line, col, dotted(loc), "required, but missing")
     line, col = doc.locate(loc)
-    return problem_at(doc.path, line, col, dotted(loc), _message(error))
+    return problem_at(doc.path, line, col, dotted(loc), _message(error, _written(doc.data, loc)))
+
+
+def _written(data: Any, loc: tuple[Any, ...]) -> Any:
+    """The value as the file has it (pydantic's input may be our cleaned-up form of it)."""
+    for part in loc:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 # pydantic's words for a wrong type name Python ("a valid dictionary or instance of Bullet");
@@ -191,9 +203,9 @@ _WRONG_TYPE = {
 }
 
 
-def _message(error: Any) -> str:
+def _message(error: Any, written: Any = None) -> str:
     kind = error["type"]
-    value = error.get("input")
+    value = error.get("input") if written is None else written
     if kind in _WRONG_TYPE:
         return _WRONG_TYPE[kind] + _found(value)
     if kind == "greater_than_equal" and error.get("ctx", {}).get("ge") == 0:

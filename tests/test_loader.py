@@ -142,7 +142,8 @@ def test_all_problems_of_all_files_in_one_run(tmp_path):
         "b.yaml:1:1: leader: required, but missing",
         "b.yaml:3:1: leder: unknown key; did you mean 'leader'? (known keys: name, group, "
         "leader, milestones, budget, reports)",
-        "c.yaml:4:1: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence)",
+        "c.yaml:4:1: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence "
+        "that starts on line 3)",
     ]
 
 
@@ -168,6 +169,9 @@ def test_id_key_is_refused_and_the_rest_still_checked(tmp_path):
      "a.yaml:6:17: budget.vat_included: expected true or false, got 'ja'"),
     ("name: A\ngroup: G\nleader: L\nbudget:\n  total: -5\n",
      "a.yaml:5:10: budget.total: cannot be negative, got '-5'"),
+    # Quoted as written, not as the amount's clean-up left it ('3,5MNOK').
+    ("name: A\ngroup: G\nleader: L\nbudget:\n  total: 3,5 MNOK\n",
+     "a.yaml:5:10: budget.total: expected a whole number, such as 2 900 000, got '3,5 MNOK'"),
 ])
 def test_wrong_types_in_the_users_words(tmp_path, yaml_text, expected):
     files = {"programme.yaml": programme_yaml({"G": ["a"]}), "a.yaml": yaml_text}
