@@ -105,7 +105,7 @@ def _mention_warnings(warnings: list[Problem]) -> None:
 def show(
     report: ReportArg,
     initiative: Annotated[Optional[str], typer.Argument(
-        help="Only this initiative: its file name without .yaml.")] = None,
+        metavar="INITIATIVE", help="Only this initiative: its file name without .yaml.")] = None,
     as_json: JsonFlag = False,
     data: DataDir = Path("initiatives"),
 ) -> None:
@@ -140,9 +140,9 @@ def list_reports(data: DataDir = Path("initiatives")) -> None:
 @user_errors
 def diff(
     old: Annotated[Optional[str], typer.Argument(
-        help="The earlier report (default: the one before NEW).")] = None,
+        metavar="OLD", help="The earlier report (default: the one before NEW).")] = None,
     new: Annotated[Optional[str], typer.Argument(
-        help="The later report (default: the latest).")] = None,
+        metavar="NEW", help="The later report (default: the latest).")] = None,
     since: Annotated[Optional[str], typer.Option(
         "--since", metavar="GIT-REV", help="Compare the files as committed at this git revision "
         "with the working tree (the latest report in each).")] = None,
