@@ -150,8 +150,9 @@ def _validate_document(doc: Document, model: type[BaseModel], problems: list[Pro
     data = doc.data if data is None else data
     if not isinstance(data, dict):
         keys = ", ".join(_known_keys(model)[:3])
-        problems.append(problem_at(doc.path, 1, 1, "", f"expected a mapping of keys ({keys}, …)"
-                                   + (_found(data) or ", found a single value")))
+        line, col = doc.locate(())  # where the data starts, after any comments
+        problems.append(problem_at(doc.path, line, col, "", f"expected a mapping of keys "
+                                   f"({keys}, …)" + (_found(data) or ", found a single value")))
         return None
     try:
         return model.model_validate(data)

@@ -160,6 +160,8 @@ def test_id_key_is_refused_and_the_rest_still_checked(tmp_path):
     ("- name: A\n",
      "a.yaml:1:1: expected a mapping of keys (name, group, leader, …), found a list"),
     ("~\n", "a.yaml:1:1: expected a mapping of keys (name, group, leader, …), found nothing"),
+    ("# Kommentar\n\n- name: A\n",
+     "a.yaml:3:1: expected a mapping of keys (name, group, leader, …), found a list"),
     ("name: A\ngroup: G\nleader: [L, M]\n", "a.yaml:3:9: leader: expected text, found a list"),
     ("name: A\ngroup: G\nleader: L\nmilestones:\n",
      "a.yaml:4:12: milestones: expected a list (lines that start with '- '), found nothing"),
