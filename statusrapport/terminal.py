@@ -58,6 +58,10 @@ class _Trimmed(io.TextIOBase):
     def isatty(self) -> bool:
         return False
 
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._target, "encoding", None) or "utf-8"
+
     def writable(self) -> bool:
         return True
 
