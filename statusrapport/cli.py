@@ -88,6 +88,51 @@ def validate(
           f"{warnings} warning{'s' * (warnings != 1)}, no errors.", file=sys.stderr)
 
 
+# ---- the deck: build, template check (python-pptx, imported only here) -----------------------
+
+TemplateOption = Annotated[Optional[Path], typer.Option(
+    "--template", "-t", help="A corporate .pptx whose layouts are named as in "
+    "`statusrapport template check`; default: the bundled template.")]
+
+
+@app.command()
+@user_errors
+def build(
+    report: ReportArg,
+    data: DataDir = Path("initiatives"),
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o",
+        help="The deck to write (default: build/<programme>-<year>-uke-<week>.pptx).")] = None,
+    template: TemplateOption = None,
+) -> None:
+    """Build the status deck of a report: written safely, byte-identical when built again."""
+    from statusrapport.build import build as build_deck
+
+    built = build_deck(data, report, output, template)
+    _mention_warnings(built.warnings)
+    print(f"{len(built.plan.slides)} slides.", file=sys.stderr)
+    print(built.path)
+
+
+template_app = typer.Typer(help="Check a corporate template.", no_args_is_help=True)
+app.add_typer(template_app, name="template")
+
+
+@template_app.command("check")
+@user_errors
+def template_check(
+    file: Annotated[Path, typer.Argument(help="The .pptx template to check.")],
+) -> None:
+    """List a template's layouts; exit 1 naming each layout or placeholder the deck lacks."""
+    from statusrapport import deck
+
+    prs = deck.open_template(file)
+    for line in deck.describe(prs):
+        print(line)
+    deck.check(prs, file)
+    print(f"{file}: has every layout and placeholder the deck needs.", file=sys.stderr)
+
+
 # ---- the terminal: show, list, diff (rich; never python-pptx) --------------------------------
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print the data as JSON instead.")]

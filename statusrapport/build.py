@@ -1,0 +1,53 @@
+"""`statusrapport build`: data folder in, deck out — load, resolve, plan, draw, write safely."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from statusrapport.errors import Problem
+from statusrapport.layout import DeckPlan
+from statusrapport.view import ReportView
+
+_NORDIC = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
+
+
+@dataclass(frozen=True)
+class Built:
+    path: Path
+    view: ReportView
+    plan: DeckPlan
+    warnings: list[Problem]
+
+
+def slug(text: str) -> str:
+    """"Pasientreiser Øst" -> "pasientreiser-ost" (for file names)."""
+    text = unicodedata.normalize("NFKD", text.translate(_NORDIC))
+    text = text.encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "statusrapport"
+
+
+def default_output(view: ReportView) -> Path:
+    return Path("build") / f"{slug(view.programme)}-{view.week.year}-uke-{view.week.week}.pptx"
+
+
+def build(data: Path, report: str, output: Path | None = None,
+          template: Path | None = None) -> Built:
+    from statusrapport import deck
+    from statusrapport.loader import load
+    from statusrapport.output import write_atomic
+    from statusrapport.slides import plan_deck
+    from statusrapport.view import report_view
+
+    prs = deck.open_template(template)
+    deck.check(prs, template or deck.DEFAULT_TEMPLATE)
+    loaded = load(data, report)
+    assert loaded.week is not None
+    view = report_view(loaded.programme, loaded.week)
+    plan = plan_deck(view, deck.geometry(prs))
+    blob = deck.render(prs, plan, deck.Properties(view.title, view.programme, view.date))
+    path = output if output is not None else default_output(view)
+    write_atomic(path, blob)
+    return Built(path, view, plan, loaded.warnings)

@@ -1,0 +1,392 @@
+"""Draw a planned deck into a .pptx: the one module that imports python-pptx.
+
+The plan (slides.py, panels.py) has decided every position, size and line; this module only
+writes it down as DrawingML, fills the layouts' title and body placeholders, and saves the
+package byte-reproducibly (fixed zip dates and order, document properties from the data).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from lxml import etree
+from pptx import Presentation
+from pptx.exc import PackageNotFoundError
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
+
+from statusrapport.errors import UserError
+from statusrapport.layout import (ACCENT, BAND_FILL, BODY_LAYOUTS, GREY, HEADER_FILL, LAYOUTS,
+                                  ORANGE, RED, WHITE, Cell, DeckPlan, Frame, Geometry, Para, Rect,
+                                  SlidePlan, Span, Table, TextBox, emu)
+
+DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "statusrapport.pptx"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+LANG = "nb-NO"
+NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+      "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
+NSDECL = " ".join(f'xmlns:{k}="{v}"' for k, v in NS.items())
+TITLE_TYPES = ("title", "ctrTitle")
+
+_COLOURS = {
+    ACCENT: '<a:schemeClr val="accent1"/>',
+    GREY: '<a:schemeClr val="tx1"><a:lumMod val="65000"/><a:lumOff val="35000"/></a:schemeClr>',
+    WHITE: '<a:schemeClr val="bg1"/>',
+    # The meaning of these must not change with a corporate theme's accents.
+    RED: '<a:srgbClr val="C00000"/>',
+    ORANGE: '<a:srgbClr val="C55A11"/>',
+    HEADER_FILL: '<a:schemeClr val="accent1"><a:lumMod val="20000"/><a:lumOff val="80000"/>'
+                 '</a:schemeClr>',
+    BAND_FILL: '<a:schemeClr val="bg2"/>',
+    "rule": '<a:schemeClr val="bg1"><a:lumMod val="75000"/></a:schemeClr>',
+}
+# Characters XML 1.0 does not allow (YAML's "\x07" escapes can produce them).
+_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class Properties:
+    title: str
+    author: str
+    day: date
+
+
+# --- the template ----------------------------------------------------------------------------
+
+def open_template(path: Path | None = None):
+    """The template as a python-pptx Presentation, or a UserError saying why it cannot be."""
+    path = Path(path) if path is not None else DEFAULT_TEMPLATE
+    if not path.is_file():
+        raise UserError(f"{path}: no such template file")
+    try:
+        return Presentation(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError,
+            etree.XMLSyntaxError) as exc:
+        detail = f" ({exc})" if isinstance(exc, ValueError) else ""
+        raise UserError(f"{path}: not a PowerPoint presentation (.pptx){detail}") from None
+
+
+def _layouts(prs) -> dict[str, object]:
+    """Layouts by name, over every slide master (the first of a name wins)."""
+    found: dict[str, object] = {}
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            found.setdefault(layout.name.strip(), layout)
+    return found
+
+
+def _placeholder(layout, *, title: bool = False, idx: int | None = None,
+                 kind: str | None = None):
+    for ph in layout.placeholders:
+        element = ph._element.ph
+        if title and element.get("type") in TITLE_TYPES:
+            return ph
+        if idx is not None and ph.placeholder_format.idx == idx and element.get(
+                "type") not in TITLE_TYPES:
+            return ph
+        if kind is not None and element.get("type") == kind:
+            return ph
+    return None
+
+
+def missing(prs) -> list[str]:
+    """What the deck needs from a template and this one lacks (empty: the template will do)."""
+    layouts = _layouts(prs)
+    out = []
+    for name in LAYOUTS:
+        layout = layouts.get(name)
+        if layout is None:
+            out.append(f'layout "{name}"')
+            continue
+        if _placeholder(layout, title=True) is None:
+            out.append(f'layout "{name}": a title placeholder')
+        if name in BODY_LAYOUTS and _placeholder(layout, idx=1) is None:
+            out.append(f'layout "{name}": a body placeholder (idx 1)')
+    return out
+
+
+def check(prs, path: Path) -> None:
+    lacking = missing(prs)
+    if lacking:
+        raise UserError(f"{path}: the template lacks " + "; ".join(lacking)
+                        + f" (`statusrapport template check {path}` lists what it has)")
+
+
+def describe(prs) -> list[str]:
+    """The template's layouts and their placeholders, one line each (for `template check`)."""
+    lines = []
+    for name, layout in _layouts(prs).items():
+        kinds = [f"{ph._element.ph.get('type') or 'body'}(idx {ph.placeholder_format.idx})"
+                 for ph in layout.placeholders]
+        mark = "used" if name in LAYOUTS else "not used"
+        lines.append(f'layout "{name}" ({mark}): {", ".join(kinds) or "no placeholders"}')
+    return lines
+
+
+def geometry(prs) -> Geometry:
+    layouts = _layouts(prs)
+
+    def box(ph) -> Rect:
+        return Rect(int(ph.left), int(ph.top), int(ph.width), int(ph.height))
+
+    titles = {name: box(_placeholder(layouts[name], title=True)) for name in LAYOUTS}
+    bodies = {name: box(_placeholder(layouts[name], idx=1)) for name in BODY_LAYOUTS}
+    numbers = {}
+    for name in LAYOUTS:
+        ph = _placeholder(layouts[name], kind="sldNum")
+        if ph is not None:
+            numbers[name] = box(ph)
+    major, minor = _theme_fonts(prs)
+    return Geometry(int(prs.slide_width), int(prs.slide_height), titles, bodies, numbers,
+                    font=minor, heading_font=major)
+
+
+def _theme_fonts(prs) -> tuple[str, str]:
+    theme = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+    fonts = []
+    for which in ("majorFont", "minorFont"):
+        latin = theme.find(f".//a:fontScheme/a:{which}/a:latin", NS)
+        fonts.append(latin.get("typeface") if latin is not None else "Calibri")
+    return fonts[0], fonts[1]
+
+
+# --- drawing ---------------------------------------------------------------------------------
+
+def render(prs, plan: DeckPlan, properties: Properties) -> bytes:
+    """The deck as the bytes of a .pptx: reproducible for the same template, plan and date."""
+    layouts = _layouts(prs)
+    _drop_slides(prs)
+    for slide_plan in plan.slides:
+        layout = layouts[slide_plan.layout]
+        slide = prs.slides.add_slide(layout)
+        _Slide(slide, layout, slide_plan).draw()
+    _set_properties(prs, properties)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return reproducible_zip(buffer.getvalue())
+
+
+def _drop_slides(prs) -> None:
+    """A corporate template may carry example slides: the deck has only its own."""
+    id_list = prs.slides._sldIdLst
+    for slide_id in list(id_list):
+        prs.part.drop_rel(slide_id.rId)
+        id_list.remove(slide_id)
+
+
+class _Slide:
+    def __init__(self, slide, layout, plan: SlidePlan):
+        self.slide, self.layout, self.plan = slide, layout, plan
+        self.tree = slide.shapes._spTree
+        self.next_id = 1 + max(int(e.get("id")) for e in self.tree.iter(f"{{{NS['p']}}}cNvPr"))
+        self.links: dict[str, str] = {}
+
+    def draw(self) -> None:
+        plan = self.plan
+        for ph in list(self.slide.placeholders):
+            element = ph._element
+            if element.ph.get("type") in TITLE_TYPES:
+                element.replace(element.txBody, self._txbody(plan.title))
+            elif plan.body is not None and ph.placeholder_format.idx == 1:
+                element.replace(element.txBody, self._txbody(plan.body))
+            else:
+                self.tree.remove(element)  # a corporate layout's extra placeholder
+        parts = [self._shape(shape) for shape in plan.shapes]
+        if plan.number is not None:
+            parts.append(self._number())
+        if parts:
+            wrapper = parse_xml(f"<p:spTree {NSDECL}>{''.join(parts)}</p:spTree>")
+            for child in list(wrapper):
+                self.tree.append(child)
+
+    def _id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    def _link(self, url: str) -> str:
+        if url not in self.links:
+            self.links[url] = self.slide.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        return self.links[url]
+
+    # -- text
+    def _txbody(self, frame: Frame):
+        return parse_xml(f"<p:txBody {NSDECL}>{self._body_pr(frame)}<a:lstStyle/>"
+                         f"{self._paras(frame.paras)}</p:txBody>")
+
+    @staticmethod
+    def _body_pr(frame: Frame, anchor: str | None = None) -> str:
+        l, t, r, b = (emu(v) for v in frame.insets)
+        anchor_attr = f' anchor="{anchor}"' if anchor else ""
+        return (f'<a:bodyPr wrap="square" lIns="{l}" tIns="{t}" rIns="{r}" bIns="{b}"'
+                f'{anchor_attr} rtlCol="0"><a:noAutofit/></a:bodyPr>')
+
+    def _paras(self, paras: tuple[Para, ...]) -> str:
+        if not paras:
+            return f'<a:p><a:endParaRPr lang="{LANG}" dirty="0"/></a:p>'
+        return "".join(self._para(p) for p in paras)
+
+    def _para(self, para: Para) -> str:
+        size = int(round(para.size * 100))
+        hang = emu(para.hang) if para.bullet else 0
+        attrs = f' marL="{emu(para.margin)}" indent="{-hang}"'
+        if para.level:
+            attrs += f' lvl="{para.level}"'
+        if para.align:
+            attrs += f' algn="{para.align}"'
+        ppr = (f'<a:pPr{attrs}><a:lnSpc><a:spcPct val="{int(round(para.line_spacing * 100000))}"/>'
+               f'</a:lnSpc><a:spcBef><a:spcPts val="{int(round(para.space_before * 100))}"/>'
+               f'</a:spcBef>')
+        if para.bullet:
+            ppr += (f'<a:buClr>{_COLOURS[ACCENT]}</a:buClr><a:buFont typeface="Arial"/>'
+                    f'<a:buChar char="{_attr(para.bullet)}"/>')
+        else:
+            ppr += "<a:buNone/>"
+        ppr += "</a:pPr>"
+        runs = "".join(self._run(span, size) for span in para.spans)
+        return f'<a:p>{ppr}{runs}<a:endParaRPr lang="{LANG}" sz="{size}" dirty="0"/></a:p>'
+
+    def _run(self, span: Span, size: int) -> str:
+        attrs = f'lang="{LANG}" sz="{size}"'
+        attrs += ' b="1"' if span.bold else ' b="0"'
+        if span.strike:
+            attrs += ' strike="sngStrike"'
+        inner = f"<a:solidFill>{_COLOURS[span.colour]}</a:solidFill>" if span.colour else ""
+        if span.url:
+            inner += f'<a:hlinkClick r:id="{self._link(span.url)}"/>'
+        rpr = f"<a:rPr {attrs} dirty=\"0\">{inner}</a:rPr>"
+        pieces = re.split(r"\r\n|[\n\v\r]", _clean(span.text))
+        out = []
+        for i, piece in enumerate(pieces):
+            if i:
+                out.append(f"<a:br>{rpr}</a:br>")
+            if piece:
+                out.append(f"<a:r>{rpr}<a:t>{escape(piece)}</a:t></a:r>")
+        return "".join(out)
+
+    # -- shapes
+    def _shape(self, shape: TextBox | Table) -> str:
+        if isinstance(shape, Table):
+            return self._table(shape)
+        return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="{_attr(shape.name)}"/>'
+                f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(shape.rect, "a")}'
+                f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
+                f"<p:txBody>{self._body_pr(shape.frame, shape.anchor)}<a:lstStyle/>"
+                f"{self._paras(shape.frame.paras)}</p:txBody></p:sp>")
+
+    def _table(self, table: Table) -> str:
+        grid = "".join(f'<a:gridCol w="{w}"/>' for w in table.columns)
+        rows = "".join(
+            f'<a:tr h="{h}">' + "".join(self._cell(c, table, i < table.header_rows)
+                                        for c in row) + "</a:tr>"
+            for i, (row, h) in enumerate(zip(table.rows, table.heights)))
+        return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{self._id()}" '
+                f'name="{_attr(table.name)}"/><p:cNvGraphicFramePr><a:graphicFrameLocks '
+                f'noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+                f"{_xfrm(table.rect, 'p')}<a:graphic><a:graphicData "
+                f'uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl>'
+                f"<a:tblPr/><a:tblGrid>{grid}</a:tblGrid>{rows}</a:tbl></a:graphicData>"
+                f"</a:graphic></p:graphicFrame>")
+
+    def _cell(self, cell: Cell, table: Table, header: bool) -> str:
+        attrs = ""
+        if cell.grid_span > 1:
+            attrs += f' gridSpan="{cell.grid_span}"'
+        if cell.row_span > 1:
+            attrs += f' rowSpan="{cell.row_span}"'
+        if cell.h_merge:
+            attrs += ' hMerge="1"'
+        if cell.v_merge:
+            attrs += ' vMerge="1"'
+        ml, mr, mt, mb = (emu(v) for v in table.margins)
+        side = f'<a:ln w="19050"><a:solidFill>{_COLOURS[WHITE]}</a:solidFill></a:ln>'
+        below = (f'<a:lnB w="12700"><a:solidFill>{_COLOURS[ACCENT]}</a:solidFill></a:lnB>'
+                 if header else
+                 f'<a:lnB w="6350"><a:solidFill>{_COLOURS["rule"]}</a:solidFill></a:lnB>')
+        fill = (f"<a:solidFill>{_COLOURS[cell.fill]}</a:solidFill>" if cell.fill
+                else "<a:noFill/>")
+        borders = (side.replace("a:ln ", "a:lnL ").replace("</a:ln>", "</a:lnL>")
+                   + side.replace("a:ln ", "a:lnR ").replace("</a:ln>", "</a:lnR>")
+                   + '<a:lnT w="0"><a:noFill/></a:lnT>' + below)
+        return (f"<a:tc{attrs}><a:txBody><a:bodyPr/><a:lstStyle/>{self._paras(cell.paras)}"
+                f'</a:txBody><a:tcPr marL="{ml}" marR="{mr}" marT="{mt}" marB="{mb}" '
+                f'anchor="t">{borders}{fill}</a:tcPr></a:tc>')
+
+    def _number(self) -> str:
+        """The layout's slide-number placeholder, copied (add_slide leaves it out), or our own."""
+        number = str(self.plan.number)
+        source = None
+        for ph in self.layout.placeholders:
+            if ph._element.ph.get("type") == "sldNum":
+                source = ph._element
+                break
+        if source is not None:
+            element = copy.deepcopy(source)
+            c_nv_pr = element.find(f".//{{{NS['p']}}}cNvPr")
+            c_nv_pr.set("id", str(self._id()))
+            c_nv_pr.set("name", f"Slide Number {number}")
+            fields = element.findall(f".//{{{NS['a']}}}fld")
+            if fields:
+                fields[0].find(f"{{{NS['a']}}}t").text = number
+            return etree.tostring(element, encoding="unicode")
+        rect = self.plan.regions[-1].rect
+        return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="Slide Number {number}"/>'
+                f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(rect, "a")}'
+                f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
+                f'<p:txBody><a:bodyPr wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" '
+                f'anchor="b"><a:noAutofit/></a:bodyPr><a:lstStyle/><a:p><a:pPr algn="r"/>'
+                f'<a:fld id="{{B2F0A1C3-5D4E-4F60-8A7B-9C0D1E2F3A4B}}" type="slidenum">'
+                f'<a:rPr lang="{LANG}" sz="1200"><a:solidFill>{_COLOURS[GREY]}</a:solidFill>'
+                f"</a:rPr><a:t>{number}</a:t>"
+                f"</a:fld></a:p></p:txBody></p:sp>")
+
+
+def _xfrm(rect: Rect, prefix: str) -> str:
+    return (f'<{prefix}:xfrm><a:off x="{rect.x}" y="{rect.y}"/>'
+            f'<a:ext cx="{rect.w}" cy="{rect.h}"/></{prefix}:xfrm>')
+
+
+def _clean(text: str) -> str:
+    return _ILLEGAL.sub("", text)
+
+
+def _attr(text: str) -> str:
+    return escape(_clean(text), {'"': "&quot;"})
+
+
+# --- saving ----------------------------------------------------------------------------------
+
+def _set_properties(prs, properties: Properties) -> None:
+    core = prs.core_properties
+    midnight = datetime(properties.day.year, properties.day.month, properties.day.day)
+    core.title = _clean(properties.title)
+    core.author = _clean(properties.author)
+    core.last_modified_by = "statusrapport"
+    core.revision = 1
+    core.created = midnight
+    core.modified = midnight
+
+
+def reproducible_zip(data: bytes) -> bytes:
+    """The same package with fixed member dates and attributes, in a stable order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        members = [(info.filename, source.read(info)) for info in source.infolist()]
+    first = ("[Content_Types].xml", "_rels/.rels")
+    members.sort(key=lambda m: (m[0] not in first, first.index(m[0]) if m[0] in first else 0,
+                                m[0]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, blob in members:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            target.writestr(info, blob, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+    return out.getvalue()

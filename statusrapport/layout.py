@@ -1,0 +1,322 @@
+"""The deck as a plan: boxes, tables and text runs at fixed sizes and positions, all measured.
+
+Pure data and arithmetic, no python-pptx: `slides.py` and `panels.py` fill these types,
+`deck.py` draws exactly what they say. Lengths are EMU in rectangles (what the file stores)
+and points in text (what the font metrics speak).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from statusrapport import textfit as tf
+
+EMU_PER_PT = 12700
+
+# Layout names a template must have, and the placeholders the deck fills in each.
+GROUP_TITLE, SECTION, AGENDA, STATUS, KPI = "Group title", "Section", "Agenda", "Status", "KPI"
+LAYOUTS = (GROUP_TITLE, SECTION, AGENDA, STATUS, KPI)
+BODY_LAYOUTS = (AGENDA, KPI)  # these also need a body placeholder (idx 1)
+
+# Colour roles; deck.py maps them to theme colours, or to fixed colours where the meaning
+# must not change with a corporate theme (late is red whatever accent6 is).
+TEXT, GREY, ACCENT, WHITE, RED, ORANGE = None, "grey", "accent", "white", "red", "orange"
+HEADER_FILL, BAND_FILL = "header", "band"
+
+
+def emu(points: float) -> int:
+    return int(round(points * EMU_PER_PT))
+
+
+def pt(length: int) -> float:
+    return length / EMU_PER_PT
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: int
+    y: int
+    w: int
+    h: int
+
+    @property
+    def right(self) -> int:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> int:
+        return self.y + self.h
+
+    def contains(self, other: Rect) -> bool:
+        return (self.x <= other.x and self.y <= other.y and other.right <= self.right
+                and other.bottom <= self.bottom)
+
+    def overlaps(self, other: Rect) -> bool:
+        return (self.x < other.right and other.x < self.right and self.y < other.bottom
+                and other.y < self.bottom)
+
+    def points(self) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom) in points, as a PDF of the slide measures them."""
+        return pt(self.x), pt(self.y), pt(self.right), pt(self.bottom)
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    bold: bool = False
+    colour: str | None = TEXT
+    strike: bool = False
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph at one size; `margin`: the left margin of its text (pt), the bullet hangs in it."""
+
+    spans: tuple[Span, ...]
+    size: float
+    level: int = 0
+    bullet: str | None = None
+    margin: float = 0.0
+    space_before: float = 0.0
+    align: str | None = None  # None: as the placeholder's style says
+    line_spacing: float = 1.0
+    hang: float = 0.0  # how far left of the text margin the bullet hangs
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+    @property
+    def bold(self) -> bool:
+        return any(span.bold for span in self.spans)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Paragraphs in a box with known insets (l, t, r, b in pt); never autofit, always wrapped."""
+
+    paras: tuple[Para, ...]
+    insets: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+
+
+@dataclass(frozen=True)
+class TextBox:
+    name: str
+    rect: Rect
+    frame: Frame
+    anchor: str = "t"
+
+
+@dataclass(frozen=True)
+class Cell:
+    paras: tuple[Para, ...] = ()
+    fill: str | None = None
+    grid_span: int = 1
+    row_span: int = 1
+    h_merge: bool = False  # covered by the cell to its left
+    v_merge: bool = False  # covered by the cell above
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    rect: Rect
+    columns: tuple[int, ...]  # EMU, summing to rect.w
+    heights: tuple[int, ...]  # EMU, summing to rect.h; every row at least its content's height
+    rows: tuple[tuple[Cell, ...], ...]
+    margins: tuple[float, float, float, float]  # cell insets l, r, t, b (pt)
+    header_rows: int = 1
+
+
+@dataclass(frozen=True)
+class Region:
+    """A box that all of a slide part's text must stay inside (exported for the tests)."""
+
+    name: str
+    rect: Rect
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    kind: str  # "programme", "group", "section", "agenda", "status", "kpi"
+    layout: str
+    title: Frame
+    body: Frame | None = None  # the layout's body placeholder (idx 1)
+    shapes: tuple[TextBox | Table, ...] = ()
+    number: int | None = None  # the slide number shown, or None on title slides
+    regions: tuple[Region, ...] = ()
+    initiative: str | None = None
+    continued: bool = False
+
+    @property
+    def title_text(self) -> str:
+        return "\n".join(p.text for p in self.title.paras)
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    slides: tuple[SlidePlan, ...]
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """What the plan needs to know about a template: sizes, fonts and placeholder boxes."""
+
+    slide_w: int
+    slide_h: int
+    titles: dict[str, Rect]  # each layout's title placeholder
+    bodies: dict[str, Rect]  # Agenda and KPI body placeholders
+    numbers: dict[str, Rect] = field(default_factory=dict)  # slide-number placeholders found
+    font: str = "Calibri"
+    heading_font: str = "Calibri"
+
+    @property
+    def status_area(self) -> Rect:
+        """Below the Status layout's title, above the slide number (the default: 0.5 in margins)."""
+        title = self.titles[STATUS]
+        top = title.bottom + 228600
+        number = self.number_box(STATUS)
+        bottom = number.y - 137160
+        return Rect(title.x, top, title.w, bottom - top)
+
+    def footer(self, layout: str) -> Rect:
+        """The strip left of the slide number, under the content (for a legend)."""
+        area, number = self.status_area, self.number_box(layout)
+        right = min(number.x - 182880, area.right)
+        return Rect(area.x, number.y, max(right - area.x, 0), number.h)
+
+    def number_box(self, layout: str) -> Rect:
+        if layout in self.numbers:
+            return self.numbers[layout]
+        title = self.titles[STATUS]
+        width, height = 914400, 274320
+        return Rect(title.right - width, self.slide_h - 411480 - height, width, height)
+
+
+def default_geometry() -> Geometry:
+    """The bundled template's boxes (tools/make_template.py), for planning without opening it."""
+    title = Rect(457200, 365760, 11277600, 640080)
+    body = Rect(457200, 1234440, 11277600, 4800600)
+    number = Rect(10820400, 6172200, 914400, 274320)
+    return Geometry(
+        slide_w=12192000, slide_h=6858000,
+        titles={GROUP_TITLE: Rect(914400, 2743200, 10363200, 1371600),
+                SECTION: Rect(777240, 2743200, 10957560, 1371600),
+                AGENDA: title, STATUS: title, KPI: title},
+        bodies={AGENDA: body, KPI: body},
+        numbers={name: number for name in LAYOUTS},
+    )
+
+
+# --- measuring (a thin adapter over textfit: cached, per paragraph) ---------------------------
+
+@lru_cache(maxsize=65536)
+def _height(text: str, bold: bool, width: float, font: str, size: float, margin: float,
+            space_before: float, line_spacing: float) -> float:
+    return tf.paragraphs_height([tf.Paragraph(text, 0, bold)], width, font, size,
+                                indent_pt=margin, space_before_pt=space_before,
+                                line_spacing=line_spacing)
+
+
+def para_height(para: Para, width: float, font: str) -> float:
+    """Safe height (pt) of one paragraph wrapped in `width` pt (textfit's margins included)."""
+    return _height(para.text, para.bold, round(width, 3), font, para.size, para.margin,
+                   para.space_before, para.line_spacing)
+
+
+def paras_height(paras: tuple[Para, ...] | list[Para], width: float, font: str) -> float:
+    return sum(para_height(p, width, font) for p in paras)
+
+
+@lru_cache(maxsize=16384)
+def text_width(text: str, font: str, size: float, bold: bool = False) -> float:
+    return tf.text_width(text, font, size, bold)
+
+
+def line_height(size: float, font: str, line_spacing: float = 1.0) -> float:
+    return tf.line_height(size, font, line_spacing)
+
+
+def split_para(para: Para, width: float, font: str, room: float) -> tuple[Para | None, Para, int]:
+    """The head of `para` that fits in `room` pt (None if not even a line does), the rest, and
+    the number of lines in the head. The rest continues the paragraph: no bullet, no space above.
+    """
+    wrap_width = max((width - para.margin) * (1 - tf.WIDTH_SLACK), 1.0)
+    lines = tf.wrap(para.text, wrap_width, font, para.size, para.bold)
+    count = int((room - para.space_before + 1e-6) // line_height(para.size, font,
+                                                                  para.line_spacing))
+    count = min(count, len(lines) - 1)
+    if count < 1:
+        return None, para, 0
+    end = 0
+    for line in lines[:count]:
+        end = para.text.index(line, end) + len(line)
+    start = end
+    while start < len(para.text) and para.text[start] in " \t\n\v":
+        start += 1
+    return _slice(para, 0, end), continued(_slice(para, start, len(para.text))), count
+
+
+def continued(para: Para) -> Para:
+    return replace(para, bullet=None, space_before=0.0, hang=0.0)
+
+
+def _slice(para: Para, start: int, end: int) -> Para:
+    """The characters start..end of a paragraph, keeping each span's style and link."""
+    spans = []
+    position = 0
+    for span in para.spans:
+        a, b = max(start, position), min(end, position + len(span.text))
+        if a < b:
+            spans.append(Span(span.text[a - position:b - position], span.bold, span.colour,
+                              span.strike, span.url))
+        position += len(span.text)
+    return replace(para, spans=tuple(spans))
+
+
+def fit_size(paras_at: Callable[[float], list[Para]], width: float, height: float, font: str,
+             sizes: tuple[float, ...]) -> tuple[float, bool]:
+    """The largest size at which `paras_at(size)` fits `height`, and whether any does."""
+    for size in sizes:
+        if paras_height(paras_at(size), width, font) <= height * (1 - tf.HEIGHT_SLACK):
+            return size, True
+    return sizes[-1], False
+
+
+def paginate(paras: list[Para], width: float, heights: list[float], font: str) -> list[list[Para]]:
+    """Paragraphs over boxes of `heights` (the last repeating); a paragraph taller than a whole
+    box, or that would leave a box nearly empty, is split at a line."""
+    pages: list[list[Para]] = []
+    queue = list(paras)
+    while queue:
+        room = heights[min(len(pages), len(heights) - 1)] * (1 - tf.HEIGHT_SLACK)
+        page, queue = take(queue, width, room, font, must=True)
+        pages.append(page)
+    return pages or [[]]
+
+
+def take(queue: list[Para], width: float, room: float, font: str,
+         must: bool = False) -> tuple[list[Para], list[Para]]:
+    """As many paragraphs from the front of `queue` as fit in `room` pt (the last one split at a
+    line when at least two of its lines fit); `must`: place something even if nothing fits."""
+    placed: list[Para] = []
+    used = 0.0
+    queue = list(queue)
+    while queue:
+        h = para_height(queue[0], width, font)
+        if used + h <= room + 1e-6:
+            placed.append(queue.pop(0))
+            used += h
+            continue
+        head, tail, lines = split_para(queue[0], width, font, room - used)
+        if head is not None and (lines >= tf.MIN_SPLIT_LINES or not placed):
+            placed.append(head)
+            queue[0] = tail
+        elif must and not placed:
+            placed.append(queue.pop(0))  # taller than anything: a bug in the limits, but finish
+        break
+    return placed, queue
