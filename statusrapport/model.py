@@ -79,6 +79,12 @@ def _period(value: str) -> str:
     return value
 
 
+def _error_at(loc: tuple[str, ...], message: str, value: Any) -> ValidationError:
+    """A check of several fields, reported at the one that needs changing, not the whole mapping."""
+    return ValidationError.from_exception_data("value_error", [InitErrorDetails(
+        type=PydanticCustomError("value_error", message), loc=loc, input=value)])
+
+
 def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
@@ -148,7 +154,9 @@ class Costs(Strict):
     @model_validator(mode="after")
     def _plan_with_actual(self) -> Costs:
         if (self.plan is None) != (self.actual is None):
-            raise ValueError("give both plan and actual, or neither")
+            given = "plan" if self.actual is None else "actual"
+            raise _error_at((given,), "give both plan and actual, or neither",
+                            getattr(self, given))
         return self
 
     @property
@@ -183,7 +191,8 @@ class Milestone(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> Milestone:
         if self.cancelled and self.delivered:
-            raise ValueError("a milestone cannot be both delivered and cancelled")
+            raise _error_at(("cancelled",), "a milestone cannot be both delivered and cancelled",
+                            self.cancelled)
         return self
 
     @property
@@ -220,10 +229,8 @@ class Initiative(Strict):
             except ValueError:
                 continue  # the key's own validation reports it
             if week in first:  # raised as the key's error, so that it is located at the key
-                raise ValidationError.from_exception_data("reports", [InitErrorDetails(
-                    type=PydanticCustomError("value_error", "the same week as {first}; keep one "
-                                             "report per week", {"first": repr(first[week])}),
-                    loc=(key, "[key]"), input=key)])
+                raise _error_at((key, "[key]"), f"the same week as {first[week]!r}; keep one "
+                                "report per week", key)
             first[week] = key
         return value
 

@@ -37,8 +37,10 @@ def test_deviation_cannot_be_typed():
 
 
 def test_plan_and_actual_come_together():
-    [(loc, message)] = errors(Costs, {"plan": "5"})
-    assert loc == () and "give both plan and actual, or neither" in message
+    # Located at the one that was given, where the other one belongs.
+    assert errors(Costs, {"plan": "5"}) == [(("plan",), "give both plan and actual, or neither")]
+    assert errors(Costs, {"actual": "5"}) == [
+        (("actual",), "give both plan and actual, or neither")]
 
 
 @pytest.mark.parametrize("written, value", [
@@ -90,9 +92,9 @@ def test_milestone_states():
     assert forecast.forecast == PlanDate(2021, 4, 5) and forecast.delivered is None
     assert milestone(planned="01.04.2021", cancelled="true").cancelled
     assert not milestone(planned="01.04.2021", cancelled="NO").cancelled
-    [(loc, message)] = errors(Milestone, {"id": "MP1", "description": "d", "planned": "Jan 2022",
-                                          "delivered": "2022-01-10", "cancelled": "true"})
-    assert "a milestone cannot be both delivered and cancelled" in message
+    assert errors(Milestone, {"id": "MP1", "description": "d", "planned": "Jan 2022",
+                              "delivered": "2022-01-10", "cancelled": "true"}) == [
+        (("cancelled",), "a milestone cannot be both delivered and cancelled")]
 
 
 def test_delivered_must_be_a_day():
