@@ -25,22 +25,42 @@ JSON layout (one file per family, written without whitespace)::
           "win":  [usWinAscent, usWinDescent],
           "use_typo_metrics": false,  # OS/2 fsSelection bit 7
           "line": [ascent, descent, gap],   # what LibreOffice uses, see below
-          "widths": [[first_code_point, [w, w, ...]], ...]   # runs of
-        },                                                   # consecutive cps
+          "widths": [[first_code_point, [w, w, ...]], ...],  # runs of
+                                                             # consecutive cps
+          "liga": [["ffi", 983040], ...],  # ligature text -> private cp
+                                           # whose width/kerning is stored
+          "kern": {"left": ["AÀÁ...", ...],     # classes of first characters
+                   "right": ["TŢŤ...", ...],    # classes of second characters
+                   "pairs": [[left, right, units], ...]}   # non-zero only
+        },
         ...
       }
     }
 
-``line``: LibreOffice (vcl ``FontMetricData::ImplCalcLineSpacing``) takes the
-hhea ascender/descender/lineGap; it switches to the OS/2 typo values only when
-fsSelection bit 7 (USE_TYPO_METRICS) is set, and to the win values only when
-hhea is empty or the family is on its ``FontsUseWinMetrics`` list (none of
-ours). Impress' 100 % proportional line height is ascent + descent (the gap
-is not added); ``textfit`` applies a calibrated factor on top, see there.
+``line``: the font's vertical metrics as LibreOffice reads them (vcl
+``FontMetricData::ImplCalcLineSpacing``): hhea ascender/descender/lineGap,
+the OS/2 typo values only when fsSelection bit 7 (USE_TYPO_METRICS) is set,
+the win values only when hhea is empty or the family is on LibreOffice's
+``FontsUseWinMetrics`` list (none of ours; none of these fonts sets bit 7).
+Measured in LibreOffice 7.4: text boxes imported from PPTX do not use them
+at all (fixed 1.2 em per line), table cells use ascent + descent without the
+gap (Carlito 1.0 em, Liberation Sans 1.117 em); ``textfit.line_height``.
 
-Kerning is deliberately not extracted: python-pptx runs carry no ``kern``
-attribute, so PowerPoint does not kern them, and calibration against
-LibreOffice showed line breaks match without it.
+Kerning: LibreOffice kerns PPTX text, and PowerPoint kerns from 12 pt up
+because stock templates (python-pptx's too) set ``kern="1200"``; Carlito's
+kerning narrows running text by about 1 %, enough to move line breaks. The
+GPOS ``kern`` feature (pair adjustment, lookup types 2 and 9) is flattened for
+``KERN_RANGES`` the way HarfBuzz applies it (in a lookup the first subtable
+that covers the pair wins) and stored as character classes: characters with
+identical rows (columns) share a left (right) class, so the table stays small.
+The soft hyphen is left out (HarfBuzz does not draw it, so it never kerns).
+
+Ligatures: LibreOffice shapes with HarfBuzz' default features, which include
+``liga``; Carlito's f/t ligatures are narrower than their letters (up to
+0.4 pt at 14 pt for "tt"), and "tt", "ti", "ft" are frequent in Norwegian.
+Each ligature glyph is stored as a private code point with its width and
+kerning classes; ``textfit`` substitutes them before measuring. PowerPoint
+does not form ligatures by default, which the fitting slack covers.
 
 Usage::
 
@@ -51,6 +71,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import logging
 import sys
@@ -104,6 +125,24 @@ KEEP_RANGES = [
 ]
 
 
+# Characters that get kerning data: Latin (incl. Extended-A, for names),
+# general punctuation (quotes, dashes, ellipsis), euro and trade mark.
+KERN_RANGES = [
+    (0x0020, 0x017F),
+    (0x2010, 0x2027),
+    (0x20AC, 0x20AC),
+    (0x2122, 0x2122),
+]
+
+
+# GSUB features HarfBuzz (and so LibreOffice) applies by default that merge
+# characters: standard and contextual ligatures (Carlito: f- and t-ligatures
+# such as "ff", "fi", "ft", "tt", "ti"; Liberation 2 has none).
+LIGATURE_FEATURES = ("liga", "clig", "rlig")
+# Ligature glyphs are stored under code points from here (plane-15 private use).
+LIGATURE_BASE = 0xF0000
+
+
 def _kept(cp: int) -> bool:
     return any(lo <= cp <= hi for lo, hi in KEEP_RANGES)
 
@@ -121,11 +160,154 @@ def _runs(widths: dict[int, int]) -> list:
     return runs
 
 
+def _pair_value(record) -> int:
+    value = record.Value1 if record is not None else None
+    return (getattr(value, "XAdvance", 0) or 0) if value is not None else 0
+
+
+def kern_pairs(font: TTFont, glyphs: set[str]) -> dict[tuple[str, str], int]:
+    """Flattened GPOS 'kern' pair adjustments {(left glyph, right glyph): units}."""
+    if "GPOS" not in font:
+        return {}
+    gpos = font["GPOS"].table
+    lookups = sorted({
+        index
+        for record in gpos.FeatureList.FeatureRecord
+        if record.FeatureTag == "kern"
+        for index in record.Feature.LookupListIndex
+    })
+    result: dict[tuple[str, str], int] = {}
+    for index in lookups:
+        lookup = gpos.LookupList.Lookup[index]
+        if lookup.LookupType == 9:
+            subtables = [st.ExtSubTable for st in lookup.SubTable]
+        elif lookup.LookupType == 2:
+            subtables = list(lookup.SubTable)
+        else:
+            continue
+        decided: set[tuple[str, str]] = set()  # first matching subtable wins
+        for st in subtables:
+            covered = [g for g in st.Coverage.glyphs if g in glyphs]
+            if st.Format == 1:
+                for g1 in covered:
+                    pair_set = st.PairSet[st.Coverage.glyphs.index(g1)]
+                    for rec in pair_set.PairValueRecord:
+                        key = (g1, rec.SecondGlyph)
+                        if rec.SecondGlyph not in glyphs or key in decided:
+                            continue
+                        decided.add(key)
+                        if _pair_value(rec):
+                            result[key] = result.get(key, 0) + _pair_value(rec)
+            elif st.Format == 2:
+                cd1, cd2 = st.ClassDef1.classDefs, st.ClassDef2.classDefs
+                for g1 in covered:
+                    row = st.Class1Record[cd1.get(g1, 0)].Class2Record
+                    for g2 in glyphs:
+                        key = (g1, g2)
+                        if key in decided:
+                            continue
+                        decided.add(key)
+                        value = _pair_value(row[cd2.get(g2, 0)])
+                        if value:
+                            result[key] = result.get(key, 0) + value
+    return result
+
+
+def kern_table(font: TTFont, cmap: dict[int, str]) -> dict | None:
+    """Class-compressed kerning for the code points in KERN_RANGES."""
+    cps = [
+        cp for cp in sorted(cmap)
+        if cp != 0x00AD
+        and (cp >= LIGATURE_BASE or any(lo <= cp <= hi for lo, hi in KERN_RANGES))
+    ]
+    by_glyph: dict[str, list[int]] = {}
+    for cp in cps:
+        by_glyph.setdefault(cmap[cp], []).append(cp)
+    flat: dict[tuple[int, int], int] = {}
+    for (g1, g2), value in kern_pairs(font, set(by_glyph)).items():
+        for a in by_glyph[g1]:
+            for b in by_glyph[g2]:
+                flat[(a, b)] = value
+    if not flat:
+        return None
+    rows: dict[int, list] = {}
+    for (a, b), value in sorted(flat.items()):
+        rows.setdefault(a, []).append((b, value))
+    left_classes: dict[tuple, list[int]] = {}
+    for a, row in rows.items():
+        left_classes.setdefault(tuple(row), []).append(a)
+    left_of = {a: i for i, members in enumerate(left_classes.values()) for a in members}
+    cols: dict[int, set] = {}
+    for (a, b), value in flat.items():
+        cols.setdefault(b, set()).add((left_of[a], value))
+    right_classes: dict[tuple, list[int]] = {}
+    for b in sorted(cols):
+        right_classes.setdefault(tuple(sorted(cols[b])), []).append(b)
+    right_of = {b: i for i, members in enumerate(right_classes.values()) for b in members}
+    pairs = sorted({(left_of[a], right_of[b], value) for (a, b), value in flat.items()})
+    return {
+        "left": ["".join(map(chr, members)) for members in left_classes.values()],
+        "right": ["".join(map(chr, members)) for members in right_classes.values()],
+        "pairs": [list(p) for p in pairs],
+    }
+
+
+def ligatures(font: TTFont, cmap: dict[int, str]) -> list[tuple[str, str]]:
+    """Standard ligatures over KERN_RANGES characters: [(text, glyph), ...].
+
+    In lookup order, and per first glyph in the font's order (longest first),
+    which is the order in which HarfBuzz tries them.
+    """
+    if "GSUB" not in font:
+        return []
+    gsub = font["GSUB"].table
+    lookups = sorted({
+        index
+        for record in gsub.FeatureList.FeatureRecord
+        if record.FeatureTag in LIGATURE_FEATURES
+        for index in record.Feature.LookupListIndex
+    })
+    chars: dict[str, list[str]] = {}
+    for cp, glyph in sorted(cmap.items()):
+        if any(lo <= cp <= hi for lo, hi in KERN_RANGES):
+            chars.setdefault(glyph, []).append(chr(cp))
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for index in lookups:
+        lookup = gsub.LookupList.Lookup[index]
+        for st in lookup.SubTable:
+            if lookup.LookupType == 7:
+                st = st.ExtSubTable
+            if getattr(st, "LookupType", lookup.LookupType) != 4:
+                continue
+            for first, ligs in st.ligatures.items():
+                for lig in ligs:
+                    glyphs = [first, *lig.Component]
+                    if not all(g in chars for g in glyphs):
+                        continue
+                    for combo in itertools.product(*(chars[g] for g in glyphs)):
+                        text = "".join(combo)
+                        if text not in seen:
+                            seen.add(text)
+                            out.append((text, lig.LigGlyph))
+    return out
+
+
 def style_table(path: Path) -> dict:
     font = TTFont(path, lazy=True)
     hhea, os2, hmtx = font["hhea"], font["OS/2"], font["hmtx"]
     cmap = font.getBestCmap()
     widths = {cp: hmtx[gname][0] for cp, gname in cmap.items() if _kept(cp)}
+    # Ligature glyphs get private code points so that widths and kerning
+    # tables can refer to them like to characters.
+    ligs = ligatures(font, cmap)
+    glyph_cp: dict[str, int] = {}
+    for _text, glyph in ligs:
+        if glyph not in glyph_cp:
+            glyph_cp[glyph] = LIGATURE_BASE + len(glyph_cp)
+            widths[glyph_cp[glyph]] = hmtx[glyph][0]
+    kern_cmap = dict(cmap)
+    kern_cmap.update({cp: glyph for glyph, cp in glyph_cp.items()})
     use_typo = bool(os2.fsSelection & (1 << 7))
     if use_typo:
         line = [os2.sTypoAscender, -os2.sTypoDescender, os2.sTypoLineGap]
@@ -142,6 +324,8 @@ def style_table(path: Path) -> dict:
         "use_typo_metrics": use_typo,
         "line": line,
         "widths": _runs(widths),
+        "liga": [[text, glyph_cp[glyph]] for text, glyph in ligs],
+        "kern": kern_table(font, kern_cmap),
     }
 
 
@@ -161,7 +345,7 @@ def family_table(name: str, spec: dict) -> dict:
 
 
 def dumps(table: dict) -> str:
-    return json.dumps(table, separators=(",", ":"), ensure_ascii=True) + "\n"
+    return json.dumps(table, separators=(",", ":"), ensure_ascii=False) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -177,10 +361,10 @@ def main(argv: list[str] | None = None) -> int:
         text = dumps(family_table(name, spec))
         target = args.out / f"{name}.json"
         if args.check:
-            if not target.exists() or target.read_text() != text:
+            if not target.exists() or target.read_text(encoding="utf-8") != text:
                 stale.append(target)
             continue
-        target.write_text(text)
+        target.write_text(text, encoding="utf-8")
         print(f"wrote {target} ({len(text.encode())} bytes)")
     if stale:
         print("stale: " + ", ".join(str(p) for p in stale), file=sys.stderr)
