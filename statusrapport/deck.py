@@ -336,7 +336,7 @@ class _Slide:
             if fields:
                 fields[0].find(f"{{{NS['a']}}}t").text = number
             return etree.tostring(element, encoding="unicode")
-        rect = self.plan.regions[-1].rect
+        rect = next(r.rect for r in self.plan.regions if r.name == "number")
         return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="Slide Number {number}"/>'
                 f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(rect, "a")}'
                 f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'

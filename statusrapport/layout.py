@@ -216,20 +216,25 @@ def default_geometry() -> Geometry:
 
 @lru_cache(maxsize=65536)
 def _height(text: str, bold: bool, width: float, font: str, size: float, margin: float,
-            space_before: float, line_spacing: float) -> float:
+            space_before: float, line_spacing: float, safe: bool) -> float:
     return tf.paragraphs_height([tf.Paragraph(text, 0, bold)], width, font, size,
                                 indent_pt=margin, space_before_pt=space_before,
-                                line_spacing=line_spacing)
+                                line_spacing=line_spacing, safe=safe)
 
 
-def para_height(para: Para, width: float, font: str) -> float:
-    """Safe height (pt) of one paragraph wrapped in `width` pt (textfit's margins included)."""
+def para_height(para: Para, width: float, font: str, safe: bool = True) -> float:
+    """Height (pt) of one paragraph wrapped in `width` pt: safe (textfit's margins for every
+    renderer, space above included), or exactly as LibreOffice lays it out (no space above)."""
     return _height(para.text, para.bold, round(width, 3), font, para.size, para.margin,
-                   para.space_before, para.line_spacing)
+                   para.space_before, para.line_spacing, safe)
 
 
-def paras_height(paras: tuple[Para, ...] | list[Para], width: float, font: str) -> float:
-    return sum(para_height(p, width, font) for p in paras)
+def paras_height(paras: tuple[Para, ...] | list[Para], width: float, font: str,
+                 safe: bool = True) -> float:
+    if safe:
+        return sum(para_height(p, width, font) for p in paras)
+    return sum(para_height(p, width, font, False) + (p.space_before if i else 0.0)
+               for i, p in enumerate(paras))
 
 
 @lru_cache(maxsize=16384)

@@ -17,7 +17,7 @@ from statusrapport.layout import (ACCENT, BAND_FILL, GREY, HEADER_FILL, ORANGE, 
                                   Para, Rect, Region, Span, Table, TextBox, emu, line_height,
                                   para_height, paras_height, pt, take, text_width, Frame)
 from statusrapport.rules import MilestoneState
-from statusrapport.textfit import HEIGHT_SLACK
+from statusrapport.textfit import HEIGHT_SLACK, WIDTH_SLACK
 from statusrapport.view import LABELS, BulletView, MilestoneRow, StatusView
 
 SIZES = (12.0, 11.0, 10.5, 10.0, 9.5, 9.0)  # body text of the whole slide, largest first
@@ -28,8 +28,8 @@ GAP_V, GAP_H, HEADING_GAP = 8.0, 16.0, 1.0
 MIDDLE_SHARE = 0.6  # of the width, for the milestones (the economy gets the rest)
 BULLET_MARGINS = (10.0, 22.0)  # text margin of level 0 and level 1 bullets
 BULLET_HANG = 10.0
-LEGEND = ("Rødt: levert etter planlagt dato, eller forfalt og ikke levert.  "
-          "Oransje: ny planlagt dato (den opprinnelige er gjennomstreket).")
+LEGEND = (("Rødt", RED), (": levert etter planlagt dato, eller forfalt og ikke levert.   ", GREY),
+          ("Oransje", ORANGE), (": ny planlagt dato (den opprinnelige er gjennomstreket).", GREY))
 MAX_PAGES = 200
 
 
@@ -94,23 +94,28 @@ class _Status:
         self.ms_cols = self._milestone_columns()
 
     # --- measuring -----------------------------------------------------------------------
-    def cell_h(self, paras: tuple[Para, ...] | list[Para], width: float) -> float:
+    def cell_h(self, paras: tuple[Para, ...] | list[Para], width: float,
+               safe: bool = True) -> float:
+        """Safe height (what the plan reserves), or LibreOffice's exact one (what is drawn:
+        rows grow by themselves in a renderer that needs more, into the reserved room)."""
         ml, mr, mt, mb = MARGINS
-        body = paras_height(paras, width - ml - mr, self.font) if paras else 0.0
-        return max(body, line_height(self.size, self.font)) + mt + mb
+        body = paras_height(paras, width - ml - mr, self.font, safe) if paras else 0.0
+        return max(body, line_height(self.size, self.font) if safe else self.size * 1.2) + mt + mb
 
-    def row_h(self, cells: list[tuple[Para, ...]], widths: list[float]) -> float:
-        return max(self.cell_h(c, w) for c, w in zip(cells, widths))
+    def row_h(self, cells: list[tuple[Para, ...]], widths: list[float],
+              safe: bool = True) -> float:
+        return max(self.cell_h(c, w, safe) for c, w in zip(cells, widths))
 
     def tw(self, text: str, bold: bool = False) -> float:
-        return text_width(text, self.font, self.size, bold)
+        """The width a cell needs for `text` on one line (textfit wraps with a safety margin)."""
+        return text_width(text, self.font, self.size, bold) / (1 - WIDTH_SLACK) + 1.0
 
     def header(self, labels: list[str]) -> list[tuple[Para, ...]]:
         return [(_p(label, self.size, bold=True),) for label in labels]
 
     # --- the panels' contents --------------------------------------------------------------
     def info(self) -> tuple[list[float], list[list[tuple[Para, ...]]]]:
-        v, pad = self.v, MARGINS[0] + MARGINS[1] + 2
+        v, pad = self.v, MARGINS[0] + MARGINS[1]
         labels = [LABELS["initiative"], LABELS["leader"], LABELS["period"]]
         values = [v.name, v.leader, v.period]
         side = [min(max(self.tw(labels[i], True), self.tw(values[i])) + pad, self.width * 0.3)
@@ -120,7 +125,7 @@ class _Status:
         return widths, [self.header(labels), [(_p(text, self.size),) for text in values]]
 
     def _milestone_columns(self) -> list[float]:
-        rows, pad = self.v.milestones, MARGINS[0] + MARGINS[1] + 2
+        rows, pad = self.v.milestones, MARGINS[0] + MARGINS[1]
         w = self.middle_w[0]
         ident = max([self.tw(LABELS["id"], True)] + [self.tw(r.id) for r in rows]) + pad
         planned = max([self.tw(LABELS["planned"], True)]
@@ -148,7 +153,8 @@ class _Status:
                 (_p(planned, s),), (_p((delivered,), s),)]
 
     def legend(self) -> Para:
-        return _p(LEGEND, LEGEND_SIZE, colour=GREY)
+        return _p(tuple(Span(text, colour != GREY, colour) for text, colour in LEGEND),
+                  LEGEND_SIZE)
 
     def economy_left(self) -> list[list[tuple[Para, ...]]]:
         """The rows of the budget column (total; periodisation; cost header; cost figures)."""
@@ -170,7 +176,7 @@ class _Status:
         return [_p(t, self.size, space_before=round(self.size * 0.3, 1)) for t in texts]
 
     def economy_columns(self) -> list[float]:
-        we, pad = self.middle_w[1], MARGINS[0] + MARGINS[1] + 2
+        we, pad = self.middle_w[1], MARGINS[0] + MARGINS[1]
         if not self.v.costs:
             return [we * 0.5, we * 0.5]
         c = self.v.costs
@@ -190,15 +196,16 @@ class _Status:
         h = self.heading_h + self.row_h(self.header(_ms_labels()), cols)
         return h + sum(self.row_h(self.milestone_cells(r), cols) for r in rows)
 
-    def economy_heights(self, comments: list[Para]) -> tuple[list[float], float]:
+    def economy_heights(self, comments: list[Para],
+                        safe: bool = True) -> tuple[list[float], float]:
         """Row heights of the economy table on the first slide, and its total height."""
         cols = self.economy_columns()
         left_w = sum(cols[:-1])
         heights = [self.row_h(self.header([LABELS["budget"], LABELS["comment"]]),
-                              [left_w, cols[-1]])]
+                              [left_w, cols[-1]], safe)]
         for row in self.economy_left():
-            heights.append(self.row_h(row, cols[:-1] if len(row) == 3 else [left_w]))
-        need = self.cell_h(comments, cols[-1])
+            heights.append(self.row_h(row, cols[:-1] if len(row) == 3 else [left_w], safe))
+        need = self.cell_h(comments, cols[-1], safe)
         body = sum(heights[1:])
         if need > body:
             heights[-1] += need - body
@@ -319,24 +326,24 @@ class _Status:
                      tuple(tuple(r) for r in rows), MARGINS)
 
     def _panel(self, key: str, label: str, x: float, y: float, w: float, table: Table,
-               extra: list[TextBox], shapes: list, regions: list) -> float:
-        heading = self._heading(label, x, y, w)
-        shapes += [heading, table, *extra]
-        bottom = max([table.rect.bottom] + [box.rect.bottom for box in extra])
-        rect = Rect(emu(x), emu(y), emu(w), bottom - emu(y))
-        text = " ".join([label] + [p.text for c in _cells(table) for p in c.paras]
-                        + [p.text for box in extra for p in box.frame.paras])
+               reserved: float, shapes: list, regions: list) -> float:
+        """Heading and table as one panel; its region is the room reserved for the table
+        (`reserved` pt, safe), which the drawn table (exact heights) may grow into."""
+        shapes += [self._heading(label, x, y, w), table]
+        rect = Rect(emu(x), emu(y), emu(w), _ceil_emu(self.heading_h + reserved))
+        text = " ".join([label] + [p.text for c in _cells(table) for p in c.paras])
         regions.append(Region(key, rect, text))
         return pt(rect.h)
 
     def _info(self, y: float, shapes: list, regions: list) -> float:
         widths, rows = self.info()
         cells = [[Cell(c, HEADER_FILL) for c in rows[0]], [Cell(c) for c in rows[1]]]
-        heights = [self.row_h(r, widths) for r in rows]
+        exact = [self.row_h(r, widths, False) for r in rows]
         x = pt(self.area.x)
-        table = self._table(LABELS["info"], x, y + self.heading_h, widths, cells, heights)
-        return y + self._panel("info", LABELS["info"], x, y, self.width, table, [], shapes,
-                               regions)
+        table = self._table(LABELS["info"], x, y + self.heading_h, widths, cells, exact)
+        reserved = sum(self.row_h(r, widths) for r in rows)
+        return y + self._panel("info", LABELS["info"], x, y, self.width, table, reserved,
+                               shapes, regions)
 
     def _milestones(self, x: float, y: float, rows: list[MilestoneRow], shapes: list,
                     regions: list) -> float:
@@ -344,19 +351,22 @@ class _Status:
         header = self.header(_ms_labels())
         body = [self.milestone_cells(r) for r in rows]
         cells = [[Cell(c, HEADER_FILL) for c in header]] + [[Cell(c) for c in r] for r in body]
-        heights = [self.row_h(r, cols) for r in [header] + body]
-        table = self._table(LABELS["milestones"], x, y + self.heading_h, cols, cells, heights)
+        exact = [self.row_h(r, cols, False) for r in [header] + body]
+        table = self._table(LABELS["milestones"], x, y + self.heading_h, cols, cells, exact)
+        reserved = sum(self.row_h(r, cols) for r in [header] + body)
+        height = self._panel("milestones", LABELS["milestones"], x, y, self.middle_w[0], table,
+                             reserved, shapes, regions)
         if any(r.state.needs_attention or r.moved for r in rows):
             legend = TextBox("Forklaring", self.footer, Frame((self.legend(),)), anchor="b")
             shapes.append(legend)
-            regions.append(Region("legend", self.footer, LEGEND))
-        return self._panel("milestones", LABELS["milestones"], x, y, self.middle_w[0], table,
-                           [], shapes, regions)
+            regions.append(Region("legend", self.footer, self.legend().text))
+        return height
 
     def _economy(self, x: float, y: float, comments: list[Para], shapes: list,
                  regions: list) -> float:
         cols = self.economy_columns()
-        heights, _ = self.economy_heights(comments)
+        exact, _ = self.economy_heights(comments, safe=False)
+        reserved = self.economy_heights(comments)[1] - self.heading_h
         left = self.economy_left()
         n = len(cols)
         comment_cell = Cell(tuple(comments), row_span=len(left))
@@ -372,9 +382,9 @@ class _Status:
                 cells = [Cell(c, fill) for c in row]
             cells.append(comment_cell if i == 0 else Cell(v_merge=True))
             rows.append(cells)
-        table = self._table(LABELS["economy"], x, y + self.heading_h, cols, rows, heights)
-        return self._panel("economy", LABELS["economy"], x, y, self.middle_w[1], table, [],
-                           shapes, regions)
+        table = self._table(LABELS["economy"], x, y + self.heading_h, cols, rows, exact)
+        return self._panel("economy", LABELS["economy"], x, y, self.middle_w[1], table,
+                           reserved, shapes, regions)
 
     def comments_panel_h(self, comments: list[Para]) -> float:
         w = self.middle_w[1]
@@ -386,9 +396,11 @@ class _Status:
         w = self.middle_w[1]
         header = self.header([LABELS["comment"]])
         rows = [[Cell(header[0], HEADER_FILL)], [Cell(tuple(comments))]]
-        heights = [self.row_h(header, [w]), self.cell_h(comments, w)]
-        table = self._table(LABELS["economy"], x, y + self.heading_h, [w], rows, heights)
-        return self._panel("economy", LABELS["economy"], x, y, w, table, [], shapes, regions)
+        exact = [self.row_h(header, [w], False), self.cell_h(comments, w, False)]
+        table = self._table(LABELS["economy"], x, y + self.heading_h, [w], rows, exact)
+        reserved = self.row_h(header, [w]) + self.cell_h(comments, w)
+        return self._panel("economy", LABELS["economy"], x, y, w, table, reserved, shapes,
+                           regions)
 
     def _progress(self, y: float, bottom: float, columns: list[list[Para]], shapes: list,
                   regions: list) -> list[list[Para]]:
@@ -404,14 +416,13 @@ class _Status:
             rest.append(left)
         if not any(placed) and any(rest):  # nothing fits: a bug in the limits; still progress
             i = next(i for i, c in enumerate(rest) if c)
-            here, rest[i] = take(rest[i], widths[i], 1e9, self.font, must=True)
-            placed[i] = tuple(here[:1])
-            rest[i] = here[1:] + rest[i]
+            placed[i], rest[i] = tuple(rest[i][:1]), rest[i][1:]
         cells = [[Cell(c, HEADER_FILL) for c in header], [Cell(c) for c in placed]]
+        exact_header = self.row_h(header, widths, False)
         table = self._table(LABELS["progress"], pt(self.area.x), y + self.heading_h, widths,
-                            cells, [header_h, body_h])
-        self._panel("progress", LABELS["progress"], pt(self.area.x), y, self.width, table, [],
-                    shapes, regions)
+                            cells, [exact_header, body_h + header_h - exact_header])
+        self._panel("progress", LABELS["progress"], pt(self.area.x), y, self.width, table,
+                    header_h + body_h, shapes, regions)
         return rest
 
 

@@ -1,0 +1,151 @@
+"""Data folders for the deck tests: the seed, and programmes made to overflow every box.
+
+Not a test module (no test_ prefix): the deck tests import it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "initiatives"
+TEMPLATE = ROOT / "templates" / "statusrapport.pptx"
+
+WORDS = ("oppfølging", "avklaring", "kompetansegruppe", "leverandør", "helsenorge.no",
+         "pasientreiser", "regionalt", "koordinering", "gevinstrealisering", "risiko",
+         "avhengighet", "arbeidsgruppe", "rekvisisjon", "forankring", "høring", "utvikling")
+
+
+def sentence(seed: int, words: int) -> str:
+    picked = [WORDS[(seed * 7 + i * 3) % len(WORDS)] for i in range(words)]
+    return (" ".join(picked)[:590].rstrip() + ".").capitalize()
+
+
+def copy_seed(target: Path) -> Path:
+    shutil.copytree(SEED, target)
+    return target
+
+
+def _dump(path: Path, data: dict) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000),
+                    encoding="utf-8")
+
+
+def overlong_initiative(name: str = "Overlang – «alt for mye tekst»") -> dict:
+    """25 milestones, long progress lists in every column, many economy comments, many KPIs."""
+    milestones = []
+    for i in range(25):
+        m = {"id": f"MP{i + 1}", "description": sentence(i, 6 + i % 9),
+             "planned": f"{(i % 27) + 1:02d}.{(i % 12) + 1:02d}.2021"}
+        if i % 4 == 0:
+            m["delivered"] = f"{(i % 27) + 2:02d}.{(i % 12) + 1:02d}.2021"
+        if i % 5 == 1:
+            m["revised"] = [f"{(i % 27) + 1:02d}.{(i % 12) + 1:02d}.2022"]
+        milestones.append(m)
+    bullets = [sentence(i, 18 + (i * 5) % 40) for i in range(14)]
+    return {
+        "name": name, "group": "Lang gruppe", "leader": "Kari Nordmann",
+        "milestones": milestones,
+        "budget": {"total": "12 345 000", "vat_included": False},
+        "reports": {"2021-uke-33": {
+            "date": "18.08.2021",
+            "done": bullets + [{"text": sentence(99, 12), "items": [sentence(98, 20),
+                                                                     sentence(97, 30)]}],
+            "planned": bullets[::-1],
+            "risks": [sentence(i + 50, 60) for i in range(6)]
+            + ["Se https://intranett.pasientreiser.no/" + "x" * 120 + " for detaljer."],
+            "costs": {"plan": "9 000 000", "actual": "9 450 000", "as_of": "31.07.2021",
+                      "comments": [sentence(i + 20, 45) for i in range(8)]},
+            "kpis": [{"name": f"Indikator {i + 1}", "value": str(1000 + i * 37),
+                      "measured": "18.08.2021"} for i in range(12)],
+            "highlights": {"title": "Overlang – status", "bullets": [
+                *[sentence(i + 70, 25) for i in range(10)],
+                {"text": "Tall per 18.8:", "kpis": True},
+                "Mer på [intranett](https://intranett.pasientreiser.no/overlang).",
+            ]},
+        }},
+    }
+
+
+def small_initiative(i: int) -> dict:
+    long_name = f"Tiltak {i + 1}: " + sentence(i + 30, 7 + i % 5)
+    return {"name": long_name[:118], "group": "Lang gruppe", "leader": f"Leder {i + 1}",
+            "milestones": [{"id": "MP1", "description": "Oppstart", "planned": "01.03.2021",
+                            "delivered": "01.03.2021"}],
+            "reports": {"2021-uke-33": {"date": "18.08.2021", "done": ["Fulgt opp."]}}}
+
+
+def write_overlong(folder: Path, others: int = 13) -> Path:
+    """A programme of one group: the overlong initiative and `others` small ones (long agenda)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ids = ["overlang"] + [f"tiltak-{i + 1:02d}" for i in range(others)]
+    _dump(folder / "overlang.yaml", overlong_initiative())
+    for i in range(others):
+        _dump(folder / f"tiltak-{i + 1:02d}.yaml", small_initiative(i))
+    _dump(folder / "programme.yaml", {"programme": "Pasientreiser",
+                                      "groups": [{"name": "Lang gruppe", "initiatives": ids}]})
+    return folder
+
+
+def write_synthetic(folder: Path, initiatives: int) -> Path:
+    """A programme of `initiatives` copies of the seed's three (benchmark-like)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = sorted(p for p in SEED.glob("*.yaml") if p.name != "programme.yaml")
+    groups: dict[str, list[str]] = {}
+    for i in range(initiatives):
+        data = yaml.safe_load(sources[i % len(sources)].read_text(encoding="utf-8"))
+        data["name"] = f"{data['name']} {i + 1}"[:120]
+        data["group"] = f"Gruppe {i // 3 + 1}"
+        ident = f"tiltak-{i + 1:03d}"
+        _dump(folder / f"{ident}.yaml", _stringify(data))
+        groups.setdefault(data["group"], []).append(ident)
+    _dump(folder / "programme.yaml", {"programme": "Syntetisk", "groups": [
+        {"name": g, "initiatives": ids} for g, ids in groups.items()]})
+    return folder
+
+
+def _stringify(value):
+    """yaml.safe_load turned dates and numbers into objects: give them back as the seed wrote them."""
+    if isinstance(value, dict):
+        return {str(k): _stringify(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_stringify(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if hasattr(value, "strftime"):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
+# --- reading a built deck ---------------------------------------------------------------------
+
+_DASHES = re.compile("[\u2010-\u2015\u2212-]")
+
+
+def normalise(text: str) -> str:
+    """Compare texts as a reader does: NBSP as space, one space, every dash the same."""
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u202f", " ")
+    text = _DASHES.sub("-", text)
+    return " ".join(text.split())
+
+
+def slide_texts(path: Path) -> list[str]:
+    """Each slide's text: shapes in order, table rows as one line each (cells joined by spaces)."""
+    from pptx import Presentation
+
+    out = []
+    for slide in Presentation(str(path)).slides:
+        parts = []
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                parts.append(shape.text_frame.text)
+            elif getattr(shape, "has_table", False) and shape.has_table:
+                for row in shape.table.rows:
+                    parts.append(" ".join(cell.text for cell in row.cells))
+        out.append(normalise("\n".join(parts)))
+    return out
