@@ -335,6 +335,13 @@ class _Slide:
             fields = element.findall(f".//{{{NS['a']}}}fld")
             if fields:
                 fields[0].find(f"{{{NS['a']}}}t").text = number
+            body_pr = element.find(f".//{{{NS['a']}}}bodyPr")
+            if body_pr is not None:
+                body_pr.set("wrap", "square")
+                for child in list(body_pr):
+                    if child.tag.endswith(("Autofit", "AutoFit")):
+                        body_pr.remove(child)
+                body_pr.insert(0, etree.SubElement(body_pr, f"{{{NS['a']}}}noAutofit"))
             return etree.tostring(element, encoding="unicode")
         rect = next(r.rect for r in self.plan.regions if r.name == "number")
         return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="Slide Number {number}"/>'

@@ -11,7 +11,7 @@ continuation slides (same columns, headers repeated; the info panel only on the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from statusrapport.layout import (ACCENT, BAND_FILL, GREY, HEADER_FILL, ORANGE, RED, TEXT, Cell,
                                   Para, Rect, Region, Span, Table, TextBox, emu, line_height,
@@ -326,11 +326,13 @@ class _Status:
                      tuple(tuple(r) for r in rows), MARGINS)
 
     def _panel(self, key: str, label: str, x: float, y: float, w: float, table: Table,
-               reserved: float, shapes: list, regions: list) -> float:
+               reserved: float, shapes: list, regions: list, bottom: int | None = None) -> float:
         """Heading and table as one panel; its region is the room reserved for the table
         (`reserved` pt, safe), which the drawn table (exact heights) may grow into."""
         shapes += [self._heading(label, x, y, w), table]
-        rect = Rect(emu(x), emu(y), emu(w), _ceil_emu(self.heading_h + reserved))
+        if bottom is None:
+            bottom = max(emu(y) + _ceil_emu(self.heading_h + reserved), table.rect.bottom)
+        rect = Rect(emu(x), emu(y), emu(w), bottom - emu(y))
         text = " ".join([label] + [p.text for c in _cells(table) for p in c.paras])
         regions.append(Region(key, rect, text))
         return pt(rect.h)
@@ -421,8 +423,11 @@ class _Status:
         exact_header = self.row_h(header, widths, False)
         table = self._table(LABELS["progress"], pt(self.area.x), y + self.heading_h, widths,
                             cells, [exact_header, body_h + header_h - exact_header])
+        # the body row reaches exactly down to the area's bottom edge
+        heights = (table.heights[0], self.area.bottom - table.rect.y - table.heights[0])
+        table = replace(table, heights=heights, rect=replace(table.rect, h=sum(heights)))
         self._panel("progress", LABELS["progress"], pt(self.area.x), y, self.width, table,
-                    header_h + body_h, shapes, regions)
+                    header_h + body_h, shapes, regions, bottom=self.area.bottom)
         return rest
 
 

@@ -1,0 +1,164 @@
+"""`statusrapport build` and `statusrapport template check`: outputs, templates and clear errors."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from pptx import Presentation
+from typer.testing import CliRunner
+
+from deck_samples import SEED, TEMPLATE
+from statusrapport import deck
+from statusrapport.build import slug
+from statusrapport.cli import app
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def test_default_output_under_build(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("build", "uke-33", "--data", str(SEED))
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "build" / "pasientreiser-2021-uke-33.pptx"
+    assert out.is_file()
+    assert result.stdout.strip() == str(Path("build") / out.name)
+    assert "9 slides." in result.stderr
+
+
+def test_output_option_and_year_qualified_week(tmp_path):
+    out = tmp_path / "decks" / "uke33.pptx"
+    result = run("build", "2021-uke-33", "--data", str(SEED), "--output", str(out))
+    assert result.exit_code == 0, result.output
+    assert len(Presentation(str(out)).slides) == 9
+
+
+def test_unknown_week_lists_the_weeks(tmp_path):
+    result = run("build", "uke-34", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"))
+    assert result.exit_code == 1
+    assert "there is no report for uke-34" in result.stderr
+    assert "2021-uke-21, 2021-uke-33" in result.stderr
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "x.pptx").exists()
+
+
+def test_missing_report_for_an_initiative_is_an_error(tmp_path):
+    result = run("build", "uke-21", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"))
+    assert result.exit_code == 1
+    assert "no report for 2021-uke-21" in result.stderr
+
+
+def test_missing_template(tmp_path):
+    result = run("build", "uke-33", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"),
+                 "--template", str(tmp_path / "corporate.pptx"))
+    assert result.exit_code == 1
+    assert "corporate.pptx: no such template file" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("content", [b"not a zip at all", b"PK\x03\x04broken zip"])
+def test_not_a_pptx_template(tmp_path, content):
+    template = tmp_path / "corporate.pptx"
+    template.write_bytes(content)
+    result = run("build", "uke-33", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"),
+                 "--template", str(template))
+    assert result.exit_code == 1
+    assert "not a PowerPoint presentation (.pptx)" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_word_document_is_not_a_pptx_template(tmp_path):
+    template = tmp_path / "letter.docx"
+    shutil.copy(TEMPLATE, template)
+    # a zip package of another Office kind: change the main part's content type
+    import zipfile
+
+    with zipfile.ZipFile(TEMPLATE) as src, zipfile.ZipFile(template, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"presentationml.presentation.main",
+                                    b"wordprocessingml.document.main")
+            dst.writestr(info, data)
+    result = run("template", "check", str(template))
+    assert result.exit_code == 1
+    assert "not a PowerPoint presentation (.pptx)" in result.stderr
+
+
+def _without_layout(tmp_path: Path, name: str) -> Path:
+    prs = Presentation(str(TEMPLATE))
+    layout = prs.slide_layouts.get_by_name(name)
+    layout._element.cSld.set("name", f"{name} (old)")
+    path = tmp_path / f"without-{name}.pptx"
+    prs.save(str(path))
+    return path
+
+
+def test_template_lacking_a_layout(tmp_path):
+    template = _without_layout(tmp_path, "KPI")
+    result = run("build", "uke-33", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"),
+                 "--template", str(template))
+    assert result.exit_code == 1
+    assert 'the template lacks layout "KPI"' in result.stderr
+    check = run("template", "check", str(template))
+    assert check.exit_code == 1
+    assert 'layout "KPI (old)" (not used)' in check.stdout
+    assert 'lacks layout "KPI"' in check.stderr
+
+
+def test_template_lacking_a_body_placeholder(tmp_path):
+    prs = Presentation(str(TEMPLATE))
+    layout = prs.slide_layouts.get_by_name("Agenda")
+    for ph in list(layout.placeholders):
+        if ph.placeholder_format.idx == 1:
+            ph._element.getparent().remove(ph._element)
+    template = tmp_path / "no-body.pptx"
+    prs.save(str(template))
+    check = run("template", "check", str(template))
+    assert check.exit_code == 1
+    assert 'layout "Agenda": a body placeholder (idx 1)' in check.stderr
+
+
+def test_template_check_of_the_bundled_template():
+    result = run("template", "check", str(TEMPLATE))
+    assert result.exit_code == 0, result.output
+    assert 'layout "Status" (used): title(idx 0), sldNum(idx 12)' in result.stdout
+
+
+def test_corporate_template_with_its_own_font_and_layout_order(tmp_path):
+    """Layouts are found by name in any order; the theme's font is the one measured."""
+    prs = Presentation(str(TEMPLATE))
+    layouts = prs.slide_master.slide_layouts
+    ids = prs.slide_master._element.sldLayoutIdLst
+    for entry in list(ids)[::-1]:  # reverse the master's order of layouts
+        ids.remove(entry)
+        ids.append(entry)
+    theme_part = prs.slide_master.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme")
+    theme = etree.fromstring(theme_part.blob)
+    ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+    for latin in theme.iterfind(".//a:fontScheme/*/a:latin", ns):
+        latin.set("typeface", "Arial")
+    theme_part._blob = etree.tostring(theme)
+    template = tmp_path / "corporate.pptx"
+    prs.save(str(template))
+    assert [layout.name for layout in layouts][0] == "KPI"
+    geometry = deck.geometry(deck.open_template(template))
+    assert geometry.font == geometry.heading_font == "Arial"
+    result = run("build", "uke-33", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"),
+                 "--template", str(template))
+    assert result.exit_code == 0, result.output
+    built = Presentation(str(tmp_path / "x.pptx"))
+    assert [s.slide_layout.name for s in built.slides][:3] == ["Group title", "Group title",
+                                                              "Agenda"]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Pasientreiser", "pasientreiser"), ("Helse Sør-Øst: Pasientreiser", "helse-sor-ost-pasientreiser"),
+    ("Ærlig Åpen", "aerlig-apen"), ("«»", "statusrapport")])
+def test_slug(name, expected):
+    assert slug(name) == expected

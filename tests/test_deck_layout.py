@@ -1,0 +1,211 @@
+"""The plan, without python-pptx or a renderer: sizes within their limits, boxes that never
+overlap, and continuation slides that carry everything on, in order, headers repeated."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from pathlib import Path
+
+import pytest
+
+from deck_samples import SEED, normalise, write_overlong
+from statusrapport import panels, slides
+from statusrapport.layout import (STATUS, Rect, Table, default_geometry, para_height, pt)
+from statusrapport.loader import load
+from statusrapport.view import LABELS, report_view
+
+GEOMETRY = default_geometry()
+
+
+def _plan(folder: Path):
+    loaded = load(folder, "uke-33")
+    view = report_view(loaded.programme, loaded.week)
+    return view, slides.plan_deck(view, GEOMETRY)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return _plan(SEED)
+
+
+@pytest.fixture(scope="module")
+def overlong(tmp_path_factory):
+    return _plan(write_overlong(tmp_path_factory.mktemp("data") / "overlong"))
+
+
+def _tables(slide, name):
+    return [s for s in slide.shapes if isinstance(s, Table) and s.name == name]
+
+
+def _size(slide) -> float:
+    return _tables(slide, LABELS["progress"])[0].rows[0][0].paras[0].size
+
+
+def test_the_planned_default_geometry_is_the_templates():
+    from statusrapport import deck
+
+    assert deck.geometry(deck.open_template()) == GEOMETRY
+
+
+@pytest.mark.parametrize("which", ["seed", "overlong"])
+def test_regions_never_overlap_and_panels_stay_in_the_area(request, which):
+    _, plan = request.getfixturevalue(which)
+    area = GEOMETRY.status_area
+    for number, slide in enumerate(plan.slides, start=1):
+        for a, b in itertools.combinations(slide.regions, 2):
+            assert not a.rect.overlaps(b.rect), (number, a.name, b.name)
+        for region in slide.regions:
+            if region.name in ("info", "milestones", "economy", "progress"):
+                assert area.contains(region.rect), (number, region.name)
+        for shape in slide.shapes:
+            region = {"Forklaring": "legend"}.get(shape.name)
+            if isinstance(shape, Table):
+                owner = next(r for r in slide.regions if r.rect.contains(shape.rect))
+                assert owner.name in ("info", "milestones", "economy", "progress")
+            elif region:
+                assert any(r.name == region for r in slide.regions)
+
+
+def test_seed_status_slides_fit_one_slide_each_at_a_readable_size(seed):
+    _, plan = seed
+    status = [s for s in plan.slides if s.kind == "status"]
+    assert len(status) == 3 and not any(s.continued for s in status)
+    assert all(_size(s) >= 10 for s in status)
+
+
+def test_overlong_status_continues_at_the_smallest_size(overlong):
+    _, plan = overlong
+    status = [s for s in plan.slides if s.kind == "status" and s.initiative == "overlang"]
+    assert len(status) >= 3
+    assert {_size(s) for s in status} == {panels.SIZES[-1]}
+    assert status[0].title_text == "Lang gruppe – Statusrapport"
+    assert all(s.title_text == "Lang gruppe – Statusrapport (forts.)" for s in status[1:])
+    assert [r.name for r in status[0].regions][:2] == ["title", "info"]
+    assert not any(r.name == "info" for s in status[1:] for r in s.regions)
+
+
+def test_overlong_tables_repeat_their_headers(overlong):
+    _, plan = overlong
+    for slide in plan.slides:
+        for name, labels in ((LABELS["milestones"], ["id", "description", "planned", "delivered"]),
+                             (LABELS["progress"], ["done", "next", "risks"])):
+            for table in _tables(slide, name):
+                assert [c.paras[0].text for c in table.rows[0]] == [LABELS[k] for k in labels]
+
+
+def test_every_milestone_once_in_order(overlong):
+    view, plan = overlong
+    status = [s for s in plan.slides if s.kind == "status" and s.initiative == "overlang"]
+    shown = [row[0].paras[0].text for s in status for t in _tables(s, LABELS["milestones"])
+             for row in t.rows[1:]]
+    assert shown == [m.id for m in view.groups[0].initiatives[0].status.milestones]
+
+
+def _column_text(status, column):
+    pieces = []
+    for slide in status:
+        for table in _tables(slide, LABELS["progress"]):
+            pieces += [p for p in table.rows[1][column].paras]
+    return pieces
+
+
+@pytest.mark.parametrize("column, field", [(0, "done"), (1, "planned"), (2, "risks")])
+def test_every_progress_bullet_carried_on_in_order(overlong, column, field):
+    view, plan = overlong
+    status = [s for s in plan.slides if s.kind == "status" and s.initiative == "overlang"]
+    pieces = _column_text(status, column)
+    expected = []
+    for bullet in getattr(view.groups[0].initiatives[0].status, field):
+        expected.append(bullet.text)
+        expected += [child.text for child in bullet.children]
+    # a bullet split over two slides continues without a bullet of its own
+    joined, current = [], None
+    for piece in pieces:
+        if piece.bullet is None and joined:
+            joined[-1] += " " + piece.text
+        else:
+            joined.append(piece.text)
+    assert [normalise(t) for t in joined] == [normalise(t) for t in expected]
+    assert any(p.bullet is None for p in pieces) or column == 2
+
+
+def test_economy_comments_carried_on(overlong):
+    view, plan = overlong
+    status = [s for s in plan.slides if s.kind == "status" and s.initiative == "overlang"]
+    v = view.groups[0].initiatives[0].status
+    text = " ".join(p.text for s in status for t in _tables(s, LABELS["economy"])
+                    for row in t.rows for c in row for p in c.paras)
+    for comment in (v.costs_as_of, *v.budget_comments):
+        words = comment.split()
+        assert " ".join(words[:5]) in text and " ".join(words[-5:]) in text
+
+
+def test_planned_table_rows_hold_their_text(overlong):
+    """Each row is drawn at least as high as LibreOffice needs for its cells' text."""
+    _, plan = overlong
+    for slide in plan.slides:
+        for table in (s for s in slide.shapes if isinstance(s, Table)):
+            ml, mr, mt, mb = table.margins
+            for row, height in zip(table.rows, table.heights):
+                for col, cell in enumerate(row):  # one cell per grid column, merged or not
+                    width = pt(sum(table.columns[col:col + cell.grid_span])) - ml - mr
+                    if cell.row_span > 1 or cell.v_merge or cell.h_merge:
+                        continue
+                    need = sum(para_height(p, width, GEOMETRY.font, safe=False)
+                               for p in cell.paras) + mt + mb
+                    assert pt(height) >= need - 0.01, (slide.title_text, cell.paras[:1])
+
+
+def test_long_agenda_shows_the_part_with_the_current_initiative(overlong):
+    view, plan = overlong
+    agendas = [s for s in plan.slides if s.kind == "agenda"]
+    names = [i.status.name for i in view.groups[0].initiatives]
+    assert len(agendas) == len(names)
+    sizes = {s.body.paras[0].size for s in agendas}
+    assert len(sizes) == 1 and min(sizes) >= slides.AGENDA_SIZES[-1]
+    for agenda, name in zip(agendas, names):
+        current = [p.text for p in agenda.body.paras if p.bold]
+        assert current == [name]
+        assert agenda.title_text == ("Agenda (forts.)" if agenda.continued else "Agenda")
+
+
+def test_very_long_agenda_paginates(tmp_path):
+    view, _ = _plan(write_overlong(tmp_path / "data", others=29))
+    plan = slides.plan_deck(view, GEOMETRY)
+    agendas = [s for s in plan.slides if s.kind == "agenda"]
+    assert any(a.continued for a in agendas) and not agendas[0].continued
+    assert {a.body.paras[0].size for a in agendas} == {slides.AGENDA_SIZES[-1]}
+
+
+def test_overlong_kpi_slide_continues(overlong):
+    _, plan = overlong
+    kpi = [s for s in plan.slides if s.kind == "kpi"]
+    assert [s.title_text for s in kpi][:2] == ["Overlang – status", "Overlang – status (forts.)"]
+    assert {s.body.paras[0].size for s in kpi} == {slides.KPI_SIZES[-1]}
+    links = [span.url for s in kpi for p in s.body.paras for span in p.spans if span.url]
+    assert links == ["https://intranett.pasientreiser.no/overlang"]
+
+
+def test_long_titles_shrink_to_fit_their_box(seed):
+    view, _ = seed
+    group = dataclasses.replace(view.groups[1], name="N" * 20 + " lang gruppe " * 8)
+    frame = slides.title_frame(group.name + " – Statusrapport (forts.)",
+                               GEOMETRY.titles[STATUS], GEOMETRY)
+    size = frame.paras[0].size
+    assert size < slides.TITLE_SIZES[0] and size in slides.TITLE_SIZES
+    width = pt(GEOMETRY.titles[STATUS].w)
+    height = pt(GEOMETRY.titles[STATUS].h) - 7.2
+    assert para_height(frame.paras[0], width, GEOMETRY.heading_font) <= height
+
+
+def test_slide_numbers_count_every_slide(seed):
+    _, plan = seed
+    numbers = [s.number for s in plan.slides]
+    assert numbers == [None, None, 3, 4, 5, 6, 7, 8, 9]
+
+
+def test_rect_helpers():
+    outer, inner = Rect(0, 0, 100, 100), Rect(10, 10, 20, 20)
+    assert outer.contains(inner) and not inner.contains(outer)
+    assert outer.overlaps(inner) and not Rect(100, 0, 10, 10).overlaps(outer)
