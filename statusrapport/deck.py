@@ -7,7 +7,6 @@ package byte-reproducibly (fixed zip dates and order, document properties from t
 
 from __future__ import annotations
 
-import copy
 import io
 import re
 import zipfile
@@ -160,52 +159,92 @@ def _theme_fonts(prs) -> tuple[str, str]:
 
 # --- drawing ---------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class _LayoutInfo:
+    """What a slide copies from its layout: the placeholders' kinds (their position, size and
+    style are inherited), and the slide-number field's id."""
+
+    part: object
+    title: str  # the <p:ph .../> element of the title placeholder
+    body: str | None
+    number: str | None
+    field_id: str = "{B2F0A1C3-5D4E-4F60-8A7B-9C0D1E2F3A4B}"
+
+
+def _layout_info(layout) -> _LayoutInfo:
+    found: dict[str, str] = {}
+    field_id = _LayoutInfo.field_id
+    for ph in layout.placeholders:
+        element = ph._element.ph
+        kind = element.get("type") or "obj"
+        attrs = " ".join(f'{k}="{_attr(v)}"' for k, v in sorted(element.attrib.items()))
+        if kind in TITLE_TYPES:
+            found.setdefault("title", f"<p:ph {attrs}/>")
+        elif kind == "sldNum":
+            found.setdefault("number", f"<p:ph {attrs}/>")
+            fld = ph._element.find(f".//{{{NS['a']}}}fld")
+            if fld is not None and fld.get("id"):
+                field_id = fld.get("id")
+        elif ph.placeholder_format.idx == 1:
+            found.setdefault("body", f"<p:ph {attrs}/>")
+    return _LayoutInfo(layout.part, found["title"], found.get("body"), found.get("number"),
+                       field_id)
+
+
 def render(prs, plan: DeckPlan, properties: Properties) -> bytes:
     """The deck as the bytes of a .pptx: reproducible for the same template, plan and date."""
+    from pptx.opc.packuri import PackURI
+    from pptx.parts.slide import SlidePart
+
     layouts = _layouts(prs)
-    _drop_slides(prs)
-    for slide_plan in plan.slides:
-        layout = layouts[slide_plan.layout]
-        slide = prs.slides.add_slide(layout)
-        _Slide(slide, layout, slide_plan).draw()
+    infos = {name: _layout_info(layouts[name]) for name in {s.layout for s in plan.slides}}
+    id_list = prs.part._element.get_or_add_sldIdLst()
+    _drop_slides(prs, id_list)
+    package = prs.part.package
+    for number, slide_plan in enumerate(plan.slides, start=1):
+        info = infos[slide_plan.layout]
+        # python-pptx's add_slide clones placeholders one by one (and scans them many times);
+        # a slide here is one parse of the XML written below.
+        part = SlidePart.new(PackURI(f"/ppt/slides/slide{number}.xml"), package, info.part)
+        element = part._element
+        element.replace(element.cSld, parse_xml(_Slide(part, info, slide_plan).xml()))
+        id_list.add_sldId(prs.part.relate_to(part, RT.SLIDE))
     _set_properties(prs, properties)
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    return reproducible_zip(buffer.getvalue())
+    return _package_bytes(prs)
 
 
-def _drop_slides(prs) -> None:
+def _drop_slides(prs, id_list) -> None:
     """A corporate template may carry example slides: the deck has only its own."""
-    id_list = prs.slides._sldIdLst
     for slide_id in list(id_list):
         prs.part.drop_rel(slide_id.rId)
         id_list.remove(slide_id)
 
 
 class _Slide:
-    def __init__(self, slide, layout, plan: SlidePlan):
-        self.slide, self.layout, self.plan = slide, layout, plan
-        self.tree = slide.shapes._spTree
-        self.next_id = 1 + max(int(e.get("id")) for e in self.tree.iter(f"{{{NS['p']}}}cNvPr"))
+    def __init__(self, part, layout: _LayoutInfo, plan: SlidePlan):
+        self.part, self.layout, self.plan = part, layout, plan
+        self.next_id = 2
         self.links: dict[str, str] = {}
 
-    def draw(self) -> None:
-        plan = self.plan
-        for ph in list(self.slide.placeholders):
-            element = ph._element
-            if element.ph.get("type") in TITLE_TYPES:
-                element.replace(element.txBody, self._txbody(plan.title))
-            elif plan.body is not None and ph.placeholder_format.idx == 1:
-                element.replace(element.txBody, self._txbody(plan.body))
-            else:
-                self.tree.remove(element)  # a corporate layout's extra placeholder
-        parts = [self._shape(shape) for shape in plan.shapes]
+    def xml(self) -> str:
+        plan, layout = self.plan, self.layout
+        shapes = [self._placeholder("Title", layout.title, plan.title)]
+        if plan.body is not None:
+            shapes.append(self._placeholder("Content", layout.body, plan.body))
+        shapes += [self._shape(shape) for shape in plan.shapes]
         if plan.number is not None:
-            parts.append(self._number())
-        if parts:
-            wrapper = parse_xml(f"<p:spTree {NSDECL}>{''.join(parts)}</p:spTree>")
-            for child in list(wrapper):
-                self.tree.append(child)
+            shapes.append(self._number())
+        return (f'<p:cSld {NSDECL}><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/>'
+                f"<p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>{''.join(shapes)}"
+                f"</p:spTree></p:cSld>")
+
+    def _placeholder(self, name: str, ph: str | None, frame: Frame) -> str:
+        """A placeholder of the layout: position and style inherited, our text and insets."""
+        number = self._id()
+        return (f'<p:sp><p:nvSpPr><p:cNvPr id="{number}" name="{name} {number - 1}"/>'
+                f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{ph}</p:nvPr>'
+                f"</p:nvSpPr><p:spPr/><p:txBody>{self._body_pr(frame)}<a:lstStyle/>"
+                f"{self._paras(frame.paras)}</p:txBody></p:sp>")
 
     def _id(self) -> int:
         self.next_id += 1
@@ -213,14 +252,10 @@ class _Slide:
 
     def _link(self, url: str) -> str:
         if url not in self.links:
-            self.links[url] = self.slide.part.relate_to(url, RT.HYPERLINK, is_external=True)
+            self.links[url] = self.part.relate_to(url, RT.HYPERLINK, is_external=True)
         return self.links[url]
 
     # -- text
-    def _txbody(self, frame: Frame):
-        return parse_xml(f"<p:txBody {NSDECL}>{self._body_pr(frame)}<a:lstStyle/>"
-                         f"{self._paras(frame.paras)}</p:txBody>")
-
     @staticmethod
     def _body_pr(frame: Frame, anchor: str | None = None) -> str:
         l, t, r, b = (emu(v) for v in frame.insets)
@@ -320,39 +355,25 @@ class _Slide:
                 f'anchor="t">{borders}{fill}</a:tcPr></a:tc>')
 
     def _number(self) -> str:
-        """The layout's slide-number placeholder, copied (add_slide leaves it out), or our own."""
-        number = str(self.plan.number)
-        source = None
-        for ph in self.layout.placeholders:
-            if ph._element.ph.get("type") == "sldNum":
-                source = ph._element
-                break
-        if source is not None:
-            element = copy.deepcopy(source)
-            c_nv_pr = element.find(f".//{{{NS['p']}}}cNvPr")
-            c_nv_pr.set("id", str(self._id()))
-            c_nv_pr.set("name", f"Slide Number {number}")
-            fields = element.findall(f".//{{{NS['a']}}}fld")
-            if fields:
-                fields[0].find(f"{{{NS['a']}}}t").text = number
-            body_pr = element.find(f".//{{{NS['a']}}}bodyPr")
-            if body_pr is not None:
-                body_pr.set("wrap", "square")
-                for child in list(body_pr):
-                    if child.tag.endswith(("Autofit", "AutoFit")):
-                        body_pr.remove(child)
-                body_pr.insert(0, etree.SubElement(body_pr, f"{{{NS['a']}}}noAutofit"))
-            return etree.tostring(element, encoding="unicode")
+        """The slide number: the layout's placeholder (python-pptx's add_slide leaves it out)
+        holding a slide-number field, or a box of our own where the layout has none."""
+        number, shape_id = str(self.plan.number), self._id()
+        field = (f'<a:fld id="{_attr(self.layout.field_id)}" type="slidenum"><a:rPr lang="{LANG}"'
+                 f'/><a:t>{number}</a:t></a:fld>')
+        body = ('<a:bodyPr wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b">'
+                "<a:noAutofit/></a:bodyPr><a:lstStyle/>")
+        if self.layout.number is not None:
+            return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="Slide Number {number}"/>'
+                    f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{self.layout.number}'
+                    f"</p:nvPr></p:nvSpPr><p:spPr/><p:txBody>{body}<a:p>{field}</a:p>"
+                    f"</p:txBody></p:sp>")
         rect = next(r.rect for r in self.plan.regions if r.name == "number")
-        return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="Slide Number {number}"/>'
+        field = field.replace(f'<a:rPr lang="{LANG}"/>', f'<a:rPr lang="{LANG}" sz="1200">'
+                              f"<a:solidFill>{_COLOURS[GREY]}</a:solidFill></a:rPr>")
+        return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="Slide Number {number}"/>'
                 f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(rect, "a")}'
                 f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
-                f'<p:txBody><a:bodyPr wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" '
-                f'anchor="b"><a:noAutofit/></a:bodyPr><a:lstStyle/><a:p><a:pPr algn="r"/>'
-                f'<a:fld id="{{B2F0A1C3-5D4E-4F60-8A7B-9C0D1E2F3A4B}}" type="slidenum">'
-                f'<a:rPr lang="{LANG}" sz="1200"><a:solidFill>{_COLOURS[GREY]}</a:solidFill>'
-                f"</a:rPr><a:t>{number}</a:t>"
-                f"</a:fld></a:p></p:txBody></p:sp>")
+                f'<p:txBody>{body}<a:p><a:pPr algn="r"/>{field}</a:p></p:txBody></p:sp>')
 
 
 def _xfrm(rect: Rect, prefix: str) -> str:
@@ -381,13 +402,38 @@ def _set_properties(prs, properties: Properties) -> None:
     core.modified = midnight
 
 
+def _package_bytes(prs) -> bytes:
+    """Serialise the package straight into a reproducible zip (one compression pass); falls
+    back to python-pptx's save and a rewrite should its internals ever change."""
+    try:
+        from pptx.opc.oxml import serialize_part_xml
+        from pptx.opc.serialized import _ContentTypesItem
+
+        package = prs.part.package
+        parts = tuple(package.iter_parts())
+        members = [("[Content_Types].xml", serialize_part_xml(_ContentTypesItem.xml_for(parts))),
+                   ("_rels/.rels", package._rels.xml)]
+        for part in parts:
+            members.append((part.partname.membername, part.blob))
+            if part._rels:
+                members.append((part.partname.rels_uri.membername, part.rels.xml))
+    except (ImportError, AttributeError):  # pragma: no cover - another python-pptx
+        buffer = io.BytesIO()
+        prs.save(buffer)
+        return reproducible_zip(buffer.getvalue())
+    return _zip(members)
+
+
 def reproducible_zip(data: bytes) -> bytes:
     """The same package with fixed member dates and attributes, in a stable order."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
-        members = [(info.filename, source.read(info)) for info in source.infolist()]
+        return _zip([(info.filename, source.read(info)) for info in source.infolist()])
+
+
+def _zip(members: list[tuple[str, bytes]]) -> bytes:
     first = ("[Content_Types].xml", "_rels/.rels")
-    members.sort(key=lambda m: (m[0] not in first, first.index(m[0]) if m[0] in first else 0,
-                                m[0]))
+    members = sorted(members, key=lambda m: (m[0] not in first,
+                                             first.index(m[0]) if m[0] in first else 0, m[0]))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for name, blob in members:

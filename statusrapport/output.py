@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -64,7 +63,7 @@ def _mode_of(path: Path) -> int:
 
 
 def _temp_name(folder: Path, name: str) -> Path:
-    return folder / f".{name}.{secrets.token_hex(6)}.tmp"
+    return folder / f".{name}.{os.urandom(6).hex()}.tmp"
 
 
 def _open_temp(folder: Path, name: str) -> tuple[int, Path | None]:

@@ -42,12 +42,13 @@ class Page:
 def status_pages(status: StatusView, area: Rect, footer: Rect, font: str,
                  heading_font: str) -> list[Page]:
     """The status slide (and its continuations) in `area`; `footer` takes the colour legend."""
-    pages: list[Page] = []
     for size in SIZES:
-        pages = _Status(status, area, footer, font, heading_font, size).pages()
-        if len(pages) == 1:
-            break
-    return pages
+        planner = _Status(status, area, footer, font, heading_font, size)
+        if size == SIZES[-1] or planner.fits():  # fits() measures only; pages() also draws
+            pages = planner.pages()
+            if len(pages) == 1 or size == SIZES[-1]:
+                return pages
+    raise AssertionError("unreachable: the smallest size always returns")
 
 
 def _p(spans: str | tuple[Span, ...], size: float, *, bold: bool = False,
@@ -91,6 +92,8 @@ class _Status:
         self.heading_h = line_height(HEADING_SIZE, heading_font) + HEADING_GAP
         self.middle_w = [(self.width - GAP_H) * MIDDLE_SHARE, 0.0]
         self.middle_w[1] = self.width - GAP_H - self.middle_w[0]
+        self._headers: dict[tuple[str, ...], list[tuple[Para, ...]]] = {}
+        self._rows: dict[int, list[tuple[Para, ...]]] = {}
         self.ms_cols = self._milestone_columns()
 
     # --- measuring -----------------------------------------------------------------------
@@ -111,7 +114,10 @@ class _Status:
         return text_width(text, self.font, self.size, bold) / (1 - WIDTH_SLACK) + 1.0
 
     def header(self, labels: list[str]) -> list[tuple[Para, ...]]:
-        return [(_p(label, self.size, bold=True),) for label in labels]
+        key = tuple(labels)
+        if key not in self._headers:
+            self._headers[key] = [(_p(label, self.size, bold=True),) for label in labels]
+        return self._headers[key]
 
     # --- the panels' contents --------------------------------------------------------------
     def info(self) -> tuple[list[float], list[list[tuple[Para, ...]]]]:
@@ -137,6 +143,11 @@ class _Status:
         return [ident, w - ident - planned - delivered, planned, delivered]
 
     def milestone_cells(self, row: MilestoneRow) -> list[tuple[Para, ...]]:
+        if id(row) not in self._rows:
+            self._rows[id(row)] = self._milestone_cells(row)
+        return self._rows[id(row)]
+
+    def _milestone_cells(self, row: MilestoneRow) -> list[tuple[Para, ...]]:
         s = self.size
         attention = row.state.needs_attention
         cancelled = row.state is MilestoneState.CANCELLED
@@ -233,6 +244,26 @@ class _Status:
             [tuple(c) for c in columns], widths)
 
     # --- pages -----------------------------------------------------------------------------
+    def fits(self) -> bool:
+        """Whether everything fits one slide at this size: the test page() makes for its first
+        slide, by measuring alone (nothing drawn, no exact heights)."""
+        v, (ml, mr, mt, mb) = self.v, MARGINS
+        info = self.info_h()
+        mid = max(self.milestones_h(list(v.milestones)), self.economy_heights(self.comments())[1])
+        above = self.heading_h + self.progress_header_h()
+        room = (pt(self.area.h) - info - GAP_V) * (1 - HEIGHT_SLACK) - GAP_V  # as page() has it
+        drawn = pt(self.area.h) - info - 2 * GAP_V - mid - above  # as _progress() has it
+        body = min(room - mid - above, drawn * (1 - HEIGHT_SLACK)) - mt - mb
+        if body < line_height(self.size, self.font):
+            return False
+        for items, width in zip((v.done, v.planned, v.risks), self.progress_widths()):
+            used = 0.0
+            for para in bullet_paras(items, self.size):  # stop measuring at the first overflow
+                used += para_height(para, width - ml - mr, self.font)
+                if used > body:
+                    return False
+        return True
+
     def pages(self) -> list[Page]:
         v, s = self.v, self.size
         milestones = list(v.milestones)

@@ -209,3 +209,21 @@ def test_rect_helpers():
     outer, inner = Rect(0, 0, 100, 100), Rect(10, 10, 20, 20)
     assert outer.contains(inner) and not inner.contains(outer)
     assert outer.overlaps(inner) and not Rect(100, 0, 10, 10).overlaps(outer)
+
+
+@pytest.mark.parametrize("which", ["seed", "overlong"])
+def test_the_quick_fit_test_agrees_with_the_pages_drawn(request, which):
+    """status_pages() measures each size with fits() and draws only the one it picks: fits()
+    may be stricter than the pages (a size too small, rarely), never laxer (checked anyway)."""
+    view, _ = request.getfixturevalue(which)
+    variants = [i.status for i in view.initiatives()]
+    variants += [dataclasses.replace(s, done=s.done[:k] * 2, risks=s.risks * 2)
+                 for s in variants[:3] for k in range(0, 7, 2)]
+    for status in variants:
+        for size in panels.SIZES:
+            planner = panels._Status(status, GEOMETRY.status_area, GEOMETRY.footer(STATUS),
+                                     GEOMETRY.font, GEOMETRY.heading_font, size)
+            one_page = len(planner.pages()) == 1
+            assert one_page or not planner.fits(), (status.name, size)
+            if which == "seed" and status in variants[:3]:
+                assert planner.fits() == one_page, (status.name, size)
