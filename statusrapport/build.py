@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from statusrapport.errors import Problem
+from statusrapport.errors import Problem, UserError
 from statusrapport.layout import DeckPlan
 from statusrapport.view import ReportView
 
@@ -49,5 +49,10 @@ def build(data: Path, report: str, output: Path | None = None,
     plan = plan_deck(view, deck.geometry(prs))
     blob = deck.render(prs, plan, deck.Properties(view.title, view.programme, view.date))
     path = output if output is not None else default_output(view)
-    write_atomic(path, blob)
+    if path.is_dir():  # -o build/: the default name in that folder
+        path = path / default_output(view).name
+    try:
+        write_atomic(path, blob)
+    except OSError as exc:  # a folder that cannot be created or written to, a full disk
+        raise UserError(f"{path}: cannot write the deck: {exc.strerror or exc}") from None
     return Built(path, view, plan, loaded.warnings)

@@ -73,7 +73,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Para:
-    """A paragraph at one size; `margin`: the left margin of its text (pt), the bullet hangs in it."""
+    """A paragraph at one size; `margin`: the left margin of its text (pt), where bullets hang."""
 
     spans: tuple[Span, ...]
     size: float

@@ -110,7 +110,7 @@ def write_synthetic(folder: Path, initiatives: int) -> Path:
 
 
 def _stringify(value):
-    """yaml.safe_load turned dates and numbers into objects: give them back as the seed wrote them."""
+    """yaml.safe_load made dates and numbers objects: give them back as the seed wrote them."""
     if isinstance(value, dict):
         return {str(k): _stringify(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -158,7 +158,23 @@ def test_corporate_template_with_its_own_font_and_layout_order(tmp_path):
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("Pasientreiser", "pasientreiser"), ("Helse Sør-Øst: Pasientreiser", "helse-sor-ost-pasientreiser"),
+    ("Pasientreiser", "pasientreiser"),
+    ("Helse Sør-Øst: Pasientreiser", "helse-sor-ost-pasientreiser"),
     ("Ærlig Åpen", "aerlig-apen"), ("«»", "statusrapport")])
 def test_slug(name, expected):
     assert slug(name) == expected
+
+
+def test_output_into_an_existing_folder_gets_the_default_name(tmp_path):
+    result = run("build", "uke-33", "--data", str(SEED), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "pasientreiser-2021-uke-33.pptx").is_file()
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run("build", "uke-33", "--data", str(SEED), "-o", str(blocker / "deck.pptx"))
+    assert result.exit_code == 1
+    assert "cannot write the deck" in result.stderr
+    assert "Traceback" not in result.output

@@ -181,7 +181,8 @@ def test_very_long_agenda_paginates(tmp_path):
 def test_overlong_kpi_slide_continues(overlong):
     _, plan = overlong
     kpi = [s for s in plan.slides if s.kind == "kpi"]
-    assert [s.title_text for s in kpi][:2] == ["Overlang – status", "Overlang – status (forts.)"]
+    titles = [s.title_text for s in kpi][:2]
+    assert titles == ["Overlang – status", "Overlang – status (forts.)"]
     assert {s.body.paras[0].size for s in kpi} == {slides.KPI_SIZES[-1]}
     links = [span.url for s in kpi for p in s.body.paras for span in p.spans if span.url]
     assert links == ["https://intranett.pasientreiser.no/overlang"]
