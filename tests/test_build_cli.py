@@ -178,3 +178,21 @@ def test_unwritable_output_is_a_clear_error(tmp_path):
     assert result.exit_code == 1
     assert "cannot write the deck" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_layouts_without_a_slide_number_placeholder_get_our_own(tmp_path):
+    prs = Presentation(str(TEMPLATE))
+    for layout in prs.slide_layouts:
+        for ph in list(layout.placeholders):
+            if ph._element.ph.get("type") == "sldNum":
+                ph._element.getparent().remove(ph._element)
+    template = tmp_path / "no-numbers.pptx"
+    prs.save(str(template))
+    assert run("template", "check", str(template)).exit_code == 0
+    out = tmp_path / "x.pptx"
+    assert run("build", "uke-33", "--data", str(SEED), "-o", str(out), "-t",
+               str(template)).exit_code == 0
+    numbers = [[shape.text_frame.text for shape in slide.shapes
+                if shape.name.startswith("Slide Number")]
+               for slide in Presentation(str(out)).slides]
+    assert numbers == [[], []] + [[str(n)] for n in range(3, 10)]
