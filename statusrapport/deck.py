@@ -21,9 +21,9 @@ from pptx.exc import PackageNotFoundError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 
-from statusrapport.errors import UserError
+from statusrapport.errors import Problem, UserError
 from statusrapport.layout import (ACCENT, BAND_FILL, BODY_LAYOUTS, GREY, HEADER_FILL, LAYOUTS,
-                                  ORANGE, RED, WHITE, Cell, DeckPlan, Frame, Geometry, Para, Rect,
+                                  ORANGE, RED, STATUS, WHITE, Cell, DeckPlan, Frame, Geometry, Para, Rect,
                                   SlidePlan, Span, Table, TextBox, emu)
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "statusrapport.pptx"
@@ -113,17 +113,18 @@ def missing(prs) -> list[str]:
 
 
 def check(prs, path: Path) -> None:
+    """A UserError naming everything the template lacks, one line each."""
     lacking = missing(prs)
     if lacking:
-        raise UserError(f"{path}: the template lacks " + "; ".join(lacking)
-                        + f" (`statusrapport template check {path}` lists what it has)")
+        raise UserError([Problem(str(path), 0, 0, "", f"the template lacks {item}")
+                         for item in lacking])
 
 
 def describe(prs) -> list[str]:
     """The template's layouts and their placeholders, one line each (for `template check`)."""
     lines = []
     for name, layout in _layouts(prs).items():
-        kinds = [f"{ph._element.ph.get('type') or 'body'}(idx {ph.placeholder_format.idx})"
+        kinds = [f"{ph._element.ph.get('type') or 'obj'}(idx {ph.placeholder_format.idx})"
                  for ph in layout.placeholders]
         mark = "used" if name in LAYOUTS else "not used"
         lines.append(f'layout "{name}" ({mark}): {", ".join(kinds) or "no placeholders"}')
@@ -134,7 +135,11 @@ def geometry(prs) -> Geometry:
     layouts = _layouts(prs)
 
     def box(ph) -> Rect:
-        return Rect(int(ph.left), int(ph.top), int(ph.width), int(ph.height))
+        values = (ph.left, ph.top, ph.width, ph.height)
+        if None in values:  # neither the layout nor its master places it
+            raise UserError(f'placeholder "{ph.name}" of a layout has no position, '
+                            "neither its own nor its master's")
+        return Rect(*(int(v) for v in values))
 
     titles = {name: box(_placeholder(layouts[name], title=True)) for name in LAYOUTS}
     bodies = {name: box(_placeholder(layouts[name], idx=1)) for name in BODY_LAYOUTS}
@@ -143,13 +148,14 @@ def geometry(prs) -> Geometry:
         ph = _placeholder(layouts[name], kind="sldNum")
         if ph is not None:
             numbers[name] = box(ph)
-    major, minor = _theme_fonts(prs)
+    major, minor = _theme_fonts(layouts[STATUS].slide_master)
     return Geometry(int(prs.slide_width), int(prs.slide_height), titles, bodies, numbers,
                     font=minor, heading_font=major)
 
 
-def _theme_fonts(prs) -> tuple[str, str]:
-    theme = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+def _theme_fonts(master) -> tuple[str, str]:
+    """The theme's heading and body fonts (the ones the text will be measured in)."""
+    theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
     fonts = []
     for which in ("majorFont", "minorFont"):
         latin = theme.find(f".//a:fontScheme/a:{which}/a:latin", NS)
