@@ -207,6 +207,7 @@ def render(prs, plan: DeckPlan, properties: Properties) -> bytes:
     id_list = prs.part._element.get_or_add_sldIdLst()
     _drop_slides(prs, id_list)
     package = prs.part.package
+    relate = _fast_relate(prs.part)
     for number, slide_plan in enumerate(plan.slides, start=1):
         info = infos[slide_plan.layout]
         # python-pptx's add_slide clones placeholders one by one (and scans them many times);
@@ -214,9 +215,20 @@ def render(prs, plan: DeckPlan, properties: Properties) -> bytes:
         part = SlidePart.new(PackURI(f"/ppt/slides/slide{number}.xml"), package, info.part)
         element = part._element
         element.replace(element.cSld, parse_xml(_Slide(part, info, slide_plan).xml()))
-        id_list.add_sldId(prs.part.relate_to(part, RT.SLIDE))
+        # sldId: 256 up (python-pptx's add_sldId finds the next id by scanning all of them)
+        etree.SubElement(id_list, f"{{{NS['p']}}}sldId",
+                         {"id": str(255 + number), f"{{{NS['r']}}}id": relate(part)})
     _set_properties(prs, properties)
     return _package_bytes(prs)
+
+
+def _fast_relate(owner):
+    """presentation -> slide relationships without python-pptx's scan of every existing one
+    (quadratic in the number of slides); the public, scanning way where internals differ."""
+    rels = owner.rels
+    if hasattr(rels, "_add_relationship"):
+        return lambda part: rels._add_relationship(RT.SLIDE, part)
+    return lambda part: owner.relate_to(part, RT.SLIDE)  # pragma: no cover
 
 
 def _drop_slides(prs, id_list) -> None:
