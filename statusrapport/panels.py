@@ -21,6 +21,7 @@ from statusrapport.textfit import HEIGHT_SLACK, WIDTH_SLACK
 from statusrapport.view import LABELS, BulletView, MilestoneRow, StatusView
 
 SIZES = (12.0, 11.0, 10.5, 10.0, 9.5, 9.0)  # body text of the whole slide, largest first
+START = 2  # the size to try first: the seed's slides come out at 10.5 and 10 pt
 HEADING_SIZE = 12.0
 LEGEND_SIZE = 8.0
 MARGINS = (4.0, 4.0, 2.0, 2.0)  # table cell insets l, r, t, b (pt)
@@ -42,13 +43,24 @@ class Page:
 def status_pages(status: StatusView, area: Rect, footer: Rect, font: str,
                  heading_font: str) -> list[Page]:
     """The status slide (and its continuations) in `area`; `footer` takes the colour legend."""
-    for size in SIZES:
-        planner = _Status(status, area, footer, font, heading_font, size)
-        if size == SIZES[-1] or planner.fits():  # fits() measures only; pages() also draws
-            pages = planner.pages()
-            if len(pages) == 1 or size == SIZES[-1]:
-                return pages
-    raise AssertionError("unreachable: the smallest size always returns")
+    def planner(i: int) -> _Status:
+        return _Status(status, area, footer, font, heading_font, SIZES[i])
+
+    # The largest size that fits, searched from a typical one up or down (each try measures
+    # every text again: most slides need two or three tries instead of up to six).
+    i = START
+    if planner(i).fits():
+        while i > 0 and planner(i - 1).fits():
+            i -= 1
+    else:
+        while i < len(SIZES) - 1 and not planner(i + 1).fits():
+            i += 1
+        i += 1
+    for i in range(min(i, len(SIZES) - 1), len(SIZES)):  # fits() is never laxer than pages()
+        pages = planner(i).pages()
+        if len(pages) == 1:
+            break
+    return pages
 
 
 def _p(spans: str | tuple[Span, ...], size: float, *, bold: bool = False,

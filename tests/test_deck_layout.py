@@ -228,3 +228,22 @@ def test_the_quick_fit_test_agrees_with_the_pages_drawn(request, which):
             assert one_page or not planner.fits(), (status.name, size)
             if which == "seed" and status in variants[:3]:
                 assert planner.fits() == one_page, (status.name, size)
+
+
+def test_status_pages_picks_the_largest_size_that_fits(seed, overlong):
+    for view, _ in (seed, overlong):
+        for initiative in view.initiatives():
+            status = initiative.status
+            pages = panels.status_pages(status, GEOMETRY.status_area, GEOMETRY.footer(STATUS),
+                                        GEOMETRY.font, GEOMETRY.heading_font)
+            size = _size(SlideLike(pages[0].shapes))
+            fitting = [s for s in panels.SIZES if panels._Status(
+                status, GEOMETRY.status_area, GEOMETRY.footer(STATUS), GEOMETRY.font,
+                GEOMETRY.heading_font, s).fits()]
+            assert size == (fitting[0] if fitting else panels.SIZES[-1]), status.name
+            assert (len(pages) == 1) == bool(fitting)
+
+
+@dataclasses.dataclass
+class SlideLike:
+    shapes: tuple
