@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from statusrapport.layout import (ACCENT, BAND_FILL, GREY, HEADER_FILL, ORANGE, RED, TEXT, Cell,
-                                  Para, Rect, Region, Span, Table, TextBox, emu, line_height,
-                                  para_height, paras_height, pt, take, text_width, Frame)
+                                  Frame, Para, Rect, Region, Span, Table, TextBox, emu,
+                                  line_height, para_height, paras_height, pt, take, text_width)
 from statusrapport.rules import MilestoneState
 from statusrapport.textfit import HEIGHT_SLACK, WIDTH_SLACK
 from statusrapport.view import LABELS, BulletView, MilestoneRow, StatusView
