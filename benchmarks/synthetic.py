@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-GROUP_SIZE = 6
+GROUP_SIZE = 10  # 1,000 initiatives in 100 groups, the most a programme file may list
 
 
 def write_programme(folder: Path, initiatives: int, reports: int = 2) -> Path:

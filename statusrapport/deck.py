@@ -19,7 +19,6 @@ from lxml import etree
 from pptx import Presentation
 from pptx.exc import PackageNotFoundError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml import parse_xml
 
 from statusrapport.errors import Problem, UserError
 from statusrapport.layout import (ACCENT, BAND_FILL, BODY_LAYOUTS, GREY, HEADER_FILL, LAYOUTS,
@@ -199,8 +198,9 @@ def _layout_info(layout) -> _LayoutInfo:
 
 def render(prs, plan: DeckPlan, properties: Properties) -> bytes:
     """The deck as the bytes of a .pptx: reproducible for the same template, plan and date."""
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.opc.package import Part
     from pptx.opc.packuri import PackURI
-    from pptx.parts.slide import SlidePart
 
     layouts = _layouts(prs)
     infos = {name: _layout_info(layouts[name]) for name in {s.layout for s in plan.slides}}
@@ -210,11 +210,12 @@ def render(prs, plan: DeckPlan, properties: Properties) -> bytes:
     relate = _fast_relate(prs.part)
     for number, slide_plan in enumerate(plan.slides, start=1):
         info = infos[slide_plan.layout]
-        # python-pptx's add_slide clones placeholders one by one (and scans them many times);
-        # a slide here is one parse of the XML written below.
-        part = SlidePart.new(PackURI(f"/ppt/slides/slide{number}.xml"), package, info.part)
-        element = part._element
-        element.replace(element.cSld, parse_xml(_Slide(part, info, slide_plan).xml()))
+        # python-pptx's add_slide clones placeholders one by one (and scans them many times),
+        # and every slide would stay in memory as a tree of elements until saved: a slide here
+        # is a plain part holding the bytes of the XML written below (4,000 slides: a few MB).
+        part = Part(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE, package)
+        part.relate_to(info.part, RT.SLIDE_LAYOUT)
+        part._blob = _Slide(part, info, slide_plan).xml().encode("utf-8")
         # sldId: 256 up (python-pptx's add_sldId finds the next id by scanning all of them)
         etree.SubElement(id_list, f"{{{NS['p']}}}sldId",
                          {"id": str(255 + number), f"{{{NS['r']}}}id": relate(part)})
@@ -252,9 +253,10 @@ class _Slide:
         shapes += [self._shape(shape) for shape in plan.shapes]
         if plan.number is not None:
             shapes.append(self._number())
-        return (f'<p:cSld {NSDECL}><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/>'
+        return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<p:sld {NSDECL}>"
+                f'<p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/>'
                 f"<p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>{''.join(shapes)}"
-                f"</p:spTree></p:cSld>")
+                f"</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>")
 
     def _placeholder(self, name: str, ph: str | None, frame: Frame) -> str:
         """A placeholder of the layout: position and style inherited, our text and insets."""
