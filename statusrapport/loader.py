@@ -6,7 +6,7 @@ import difflib
 import types
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +75,10 @@ def _load(files: _Files, report: str | None) -> Loaded:
     programme = Programme(name=programme_file[0].programme if programme_file else "",
                           groups=programme_file[0].groups if programme_file else [],
                           initiatives=[i for i, _ in ordered])
+    if programme_file:
+        settings = programme_file[0]
+        programme = replace(programme, cost_tolerance=settings.cost_tolerance,
+                            timeline=settings.timeline)
     week = _resolve_week(report, programme, problems)
     for initiative, doc in ordered:
         for loc, message in checks.findings(initiative, week or _latest(initiative)):

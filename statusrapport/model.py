@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
                       PlainValidator, ValidationError, WithJsonSchema, field_validator,
@@ -176,6 +176,7 @@ class Report(Strict):
     costs: Costs | None = None
     kpis: list[Kpi] = Field(default_factory=list, max_length=30)
     highlights: Highlights | None = None
+    comment: ShortText | None = None  # one line for the overview slide
 
 
 class Milestone(Strict):
@@ -245,6 +246,9 @@ class ProgrammeFile(Strict):
 
     programme: ShortText
     groups: list[Group] = Field(min_length=1, max_length=100)
+    # The overview shows a cost deviation beyond this share of the plan (per cent).
+    cost_tolerance: Annotated[Figure, Field(ge=0, le=100)] = Decimal(5)
+    timeline: Literal["group", "initiative"] = "group"  # one timeline slide per group, or per initiative
 
 
 @dataclass(frozen=True)
@@ -254,6 +258,8 @@ class Programme:
     name: str
     groups: list[Group]
     initiatives: list[Initiative]
+    cost_tolerance: Decimal = Decimal(5)
+    timeline: str = "group"
 
     def in_group(self, group: str) -> list[Initiative]:
         return [i for i in self.initiatives if i.group == group]
