@@ -89,16 +89,20 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-_DATE_SCHEMA = {"type": "string", "description": f"Dato, f.eks. {DATE_FORMATS}"}
+_DATE_SCHEMA = {"type": "string", "description": "Dato, f.eks. 2021-08-18 eller 18.08.2021"}
 Day = Annotated[date, PlainValidator(_day), WithJsonSchema(_DATE_SCHEMA)]
-Planned = Annotated[PlanDate, PlainValidator(_plan_date), WithJsonSchema(
-    {"type": "string", "description": f"Dato ({DATE_FORMATS}) eller måned ({MONTH_FORMATS})"})]
+_PLANNED_SCHEMA = {"type": "string", "description": "Dato (18.08.2021 eller 2021-08-18) eller "
+                   "måned (Jan 2022, januar 2022 eller 2022-01)"}
+Planned = Annotated[PlanDate, PlainValidator(_plan_date), WithJsonSchema(_PLANNED_SCHEMA)]
 WeekKey = Annotated[IsoWeek, PlainValidator(_week_key), WithJsonSchema(
     {"type": "string", "pattern": r"^\d{4}-uke-\d{1,2}$"})]
 Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
 ShortText = Annotated[str, Field(min_length=1, max_length=120)]
 Period = Annotated[str, Field(max_length=40), AfterValidator(_period)]
-Amount = Annotated[int, BeforeValidator(_amount), Field(ge=0, le=10**12)]
+Amount = Annotated[int, BeforeValidator(_amount), Field(ge=0, le=10**12), WithJsonSchema({
+    "anyOf": [{"type": "integer", "minimum": 0, "maximum": 10**12},
+              {"type": "string", "pattern": r"^\d{1,3}([ \u00a0_]?\d{3})*$"}],
+    "description": "Hele kroner; mellomrom kan skille tusener (2 900 000)"})]
 Figure = Annotated[Decimal, PlainValidator(_figure), WithJsonSchema({"type": ["number", "string"]})]
 
 
@@ -106,22 +110,32 @@ def _bullet_shorthand(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
 
 
+class _OrPlainText:
+    """JSON Schema of a bullet: the model, or plain text (the short form the loader accepts)."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        return {"anyOf": [{"type": "string", "minLength": 1, "maxLength": MAX_TEXT},
+                          handler(core_schema)]}
+
+
 class Bullet(Strict):
     """A bullet with at most one level of sub-bullets. Plain text is the short form."""
 
-    text: Text
-    items: list[Text] = Field(default_factory=list, max_length=30)
+    text: Text = Field(description="Punktets tekst")
+    items: list[Text] = Field(default_factory=list, max_length=30,
+                              description="Underpunkter (ett nivå)")
 
 
-BulletItem = Annotated[Bullet, BeforeValidator(_bullet_shorthand)]
+BulletItem = Annotated[Bullet, BeforeValidator(_bullet_shorthand), _OrPlainText()]
 
 
 class HighlightBullet(Strict):
     """A bullet of the KPI slide; `kpis: true` puts the report's figures below it."""
 
-    text: Text | None = None
-    items: list[Text] = Field(default_factory=list, max_length=30)
-    kpis: bool = False
+    text: Text | None = Field(None, description="Punktets tekst")
+    items: list[Text] = Field(default_factory=list, max_length=30,
+                              description="Underpunkter (ett nivå)")
+    kpis: bool = Field(False, description="true: rapportens KPI-er vises under dette punktet")
 
     @model_validator(mode="after")
     def _has_content(self) -> HighlightBullet:
@@ -130,26 +144,28 @@ class HighlightBullet(Strict):
         return self
 
 
-HighlightItem = Annotated[HighlightBullet, BeforeValidator(_bullet_shorthand)]
+HighlightItem = Annotated[HighlightBullet, BeforeValidator(_bullet_shorthand), _OrPlainText()]
 
 
 class Highlights(Strict):
-    title: ShortText | None = None
-    bullets: list[HighlightItem] = Field(default_factory=list, max_length=40)
+    title: ShortText | None = Field(None, description="Tittel på KPI-/statuslysbildet")
+    bullets: list[HighlightItem] = Field(default_factory=list, max_length=40,
+                                         description="Punktene på KPI-/statuslysbildet")
 
 
 class Kpi(Strict):
-    name: ShortText
-    value: Figure
-    unit: Annotated[str, Field(max_length=20)] = ""
-    measured: Day
+    name: ShortText = Field(description="KPI-ens navn; sammenlignes med samme navn i forrige rapport")
+    value: Figure = Field(description="Målt verdi, f.eks. 3167 eller 12,5")
+    unit: Annotated[str, Field(max_length=20)] = Field("", description="Enhet, f.eks. % eller stk")
+    measured: Day = Field(description="Datoen verdien er målt")
 
 
 class Costs(Strict):
-    plan: Amount | None = None
-    actual: Amount | None = None
-    as_of: Day | None = None
-    comments: list[Text] = Field(default_factory=list, max_length=10)
+    plan: Amount | None = Field(None, description="Planlagt kostnad hittil (kr); avviket regnes ut")
+    actual: Amount | None = Field(None, description="Faktisk kostnad hittil (kr)")
+    as_of: Day | None = Field(None, description="Datoen tallene gjelder for")
+    comments: list[Text] = Field(default_factory=list, max_length=10,
+                                 description="Kommentarer til økonomien")
 
     @model_validator(mode="after")
     def _plan_with_actual(self) -> Costs:
@@ -168,26 +184,36 @@ class Costs(Strict):
 
 
 class Report(Strict):
-    date: Day | None = None
-    period: Period | None = None
-    done: list[BulletItem] = Field(default_factory=list, max_length=40)
-    planned: list[BulletItem] = Field(default_factory=list, max_length=40)
-    risks: list[BulletItem] = Field(default_factory=list, max_length=40)
-    costs: Costs | None = None
-    kpis: list[Kpi] = Field(default_factory=list, max_length=30)
-    highlights: Highlights | None = None
-    comment: ShortText | None = None  # one line for the overview slide
+    date: Day | None = Field(None, description="Rapportens dato; standard: fredagen i uken")
+    period: Period | None = Field(None, description="Ukene rapporten dekker, f.eks. «uke 22 – 33»; "
+                                  "standard: fra uken etter forrige rapport")
+    done: list[BulletItem] = Field(default_factory=list, max_length=40,
+                                   description="Hva er gjort siden forrige rapportering?")
+    planned: list[BulletItem] = Field(
+        default_factory=list, max_length=40,
+        description="Hva planlegges gjennomført frem til neste rapportering?")
+    risks: list[BulletItem] = Field(default_factory=list, max_length=40,
+                                    description="Risiko og avhengigheter")
+    costs: Costs | None = Field(None, description="Status økonomi: plan og faktisk hittil")
+    kpis: list[Kpi] = Field(default_factory=list, max_length=30,
+                            description="Nøkkeltall, sammenlignet med forrige rapport")
+    highlights: Highlights | None = Field(None, description="KPI-/statuslysbildet")
+    comment: ShortText | None = Field(  # one line for the overview slide
+        None, description="Én linje til oversiktslysbildet")
 
 
 class Milestone(Strict):
-    id: Annotated[str, Field(min_length=1, max_length=12)]
-    description: Text
-    planned: Planned
-    revised: Annotated[list[Planned], BeforeValidator(_one_or_many),
-                       Field(max_length=10)] = Field(default_factory=list)
-    forecast: Planned | None = None
-    delivered: Day | None = None
-    cancelled: bool = False
+    id: Annotated[str, Field(min_length=1, max_length=12)] = Field(
+        description="Milepælens ID, f.eks. MP1")
+    description: Text = Field(description="Hva milepælen er")
+    planned: Planned = Field(description="Opprinnelig planlagt dato")
+    revised: Annotated[list[Planned], BeforeValidator(_one_or_many), Field(max_length=10),
+                       WithJsonSchema({"anyOf": [_PLANNED_SCHEMA, {
+                           "type": "array", "items": _PLANNED_SCHEMA, "maxItems": 10}]})] = Field(
+        default_factory=list, description="Hver flytting av planlagt dato, eldste først")
+    forecast: Planned | None = Field(None, description="Prognose: når milepælen ventes levert")
+    delivered: Day | None = Field(None, description="Datoen milepælen ble levert")
+    cancelled: bool = Field(False, description="true: milepælen er avlyst")
 
     @model_validator(mode="after")
     def _consistent(self) -> Milestone:
@@ -202,20 +228,24 @@ class Milestone(Strict):
 
 
 class Budget(Strict):
-    total: Amount
-    vat_included: bool | None = None
+    total: Amount = Field(description="Tiltakets totale budsjett (kr)")
+    vat_included: bool | None = Field(None, description="true: «inkl. mva.», false: «ekskl. mva.»")
 
 
 class Initiative(Strict):
     """One initiative ("tiltak"); its id is the file's name without `.yaml`."""
 
     id: str = Field(default="", exclude=True, json_schema_extra={"readOnly": True})
-    name: ShortText
-    group: ShortText
-    leader: ShortText
-    milestones: list[Milestone] = Field(default_factory=list, max_length=60)
-    budget: Budget | None = None
-    reports: dict[WeekKey, Report] = Field(default_factory=dict, max_length=200)
+    name: ShortText = Field(description="Tiltakets navn")
+    group: ShortText = Field(description="Gruppen programme.yaml lister tiltaket under")
+    leader: ShortText = Field(description="Tiltaksleder")
+    milestones: list[Milestone] = Field(default_factory=list, max_length=60,
+                                        description="Milepæler (MP)")
+    budget: Budget | None = Field(None, description="Tiltakets budsjett")
+    reports: dict[WeekKey, Report] = Field(
+        default_factory=dict, max_length=200,
+        description="Én rapport per ISO-uke, med året: 2021-uke-33",
+        json_schema_extra={"additionalProperties": False})
 
     @field_validator("reports", mode="before")
     @classmethod
@@ -237,18 +267,22 @@ class Initiative(Strict):
 
 
 class Group(Strict):
-    name: ShortText
-    initiatives: list[Annotated[str, Field(min_length=1, max_length=80)]] = Field(min_length=1)
+    name: ShortText = Field(description="Gruppens navn")
+    initiatives: list[Annotated[str, Field(min_length=1, max_length=80)]] = Field(
+        min_length=1, description="Tiltakene i gruppen, i rapportens rekkefølge: filnavn uten .yaml")
 
 
 class ProgrammeFile(Strict):
     """`programme.yaml`: the programme's name and the deck's order of groups and initiatives."""
 
-    programme: ShortText
-    groups: list[Group] = Field(min_length=1, max_length=100)
+    programme: ShortText = Field(description="Programmets navn")
+    groups: list[Group] = Field(min_length=1, max_length=100,
+                                description="Gruppene og tiltakene, i rapportens rekkefølge")
     # The overview shows a cost deviation beyond this share of the plan (per cent).
-    cost_tolerance: Annotated[Figure, Field(ge=0, le=100)] = Decimal(5)
-    timeline: Literal["group", "initiative"] = "group"  # one timeline slide per group, or per initiative
+    cost_tolerance: Annotated[Figure, Field(ge=0, le=100)] = Field(
+        Decimal(5), description="Kostnadsavvik over denne andelen av planen (prosent) vises i oversikten")
+    timeline: Literal["group", "initiative"] = Field(  # one timeline slide per group, or per initiative
+        "group", description="Ett tidslinjelysbilde per gruppe (group) eller per tiltak (initiative)")
 
 
 @dataclass(frozen=True)
