@@ -79,7 +79,10 @@ def _load(files: _Files, report: str | None) -> Loaded:
         settings = programme_file[0]
         programme = replace(programme, cost_tolerance=settings.cost_tolerance,
                             timeline=settings.timeline)
-    week = _resolve_week(report, programme, problems)
+    # A file that failed to load may hold the report asked for: name the files' errors only,
+    # not "there is no report for uke-33; reports in the data: none" beside them.
+    failed = any(p.severity is Severity.ERROR for p in problems)
+    week = None if failed else _resolve_week(report, programme, problems)
     for initiative, doc in ordered:
         for loc, message in checks.findings(initiative, week or _latest(initiative)):
             line, col = doc.locate(loc)
