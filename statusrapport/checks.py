@@ -9,6 +9,10 @@ from statusrapport.model import Initiative, IsoWeek, previous_week, report_date,
 # A warning found in an initiative: where in the data (a key path) and what is wrong.
 Finding = tuple[tuple[str | int, ...], str]
 
+# `new report` offers the previous report's plan as the start of `done`, each item marked
+# with this until someone confirms it; the deck would show the mark, so it stands out there too.
+DRAFT_MARKER = "(UTKAST)"
+
 
 def findings(initiative: Initiative, week: IsoWeek | None) -> Iterator[Finding]:
     """Everything suspicious in one initiative; dated checks use the report of `week`."""
@@ -41,6 +45,11 @@ def _report_findings(initiative: Initiative, week: IsoWeek) -> Iterator[Finding]
                f"the period ends at uke {end.week}, not at the report's own week {week.week}")
     if start > end:
         yield (*where, "period"), f"the period starts (uke {start.week}) after it ends"
+    for index, bullet in enumerate(report.done):
+        if bullet.text.startswith(DRAFT_MARKER):
+            yield ((*where, "done", index),
+                   f"{DRAFT_MARKER}: planned in the previous report; if it was done, remove "
+                   f"{DRAFT_MARKER}, if not, delete the item")
     before = previous_week(initiative, week)
     if report.period and before and start != before.next():
         yield ((*where, "period"),
