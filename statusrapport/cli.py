@@ -14,6 +14,7 @@ from typing import Annotated, Any, Callable, Optional
 
 import typer
 
+from statusrapport import completion
 from statusrapport.errors import Problem, Severity, UserError
 
 BUG_EXIT = 3
@@ -27,7 +28,8 @@ app = typer.Typer(
 )
 
 DataDir = Annotated[Path, typer.Option("--data", "-d", help="Folder of initiative YAML files.")]
-ReportArg = Annotated[str, typer.Argument(help="The report, e.g. uke-33 or 2021-uke-33.")]
+ReportArg = Annotated[str, typer.Argument(help="The report, e.g. uke-33 or 2021-uke-33.",
+                                          autocompletion=completion.complete_report)]
 
 
 @app.callback()
@@ -150,7 +152,8 @@ def _mention_warnings(warnings: list[Problem]) -> None:
 def show(
     report: ReportArg,
     initiative: Annotated[Optional[str], typer.Argument(
-        metavar="INITIATIVE", help="Only this initiative: its file name without .yaml.")] = None,
+        metavar="INITIATIVE", help="Only this initiative: its file name without .yaml.",
+        autocompletion=completion.complete_initiative)] = None,
     as_json: JsonFlag = False,
     data: DataDir = Path("initiatives"),
 ) -> None:
@@ -219,6 +222,73 @@ def diff(
         print(terminal.to_json(result))
     else:
         terminal.render_diff(terminal.console(), result)
+
+
+# ---- authoring: new initiative, new report, schema (ruamel.yaml, imported only here) ---------
+
+new_app = typer.Typer(help="Start a new initiative file, or the next report in the files.",
+                      no_args_is_help=True)
+app.add_typer(new_app, name="new")
+
+
+@new_app.command("initiative")
+@user_errors
+def new_initiative(
+    slug: Annotated[str, typer.Argument(metavar="SLUG", help="The initiative's id and file name "
+                                        "(without .yaml), e.g. selvbetjening-endre.")],
+    group: Annotated[str, typer.Option("--group", help="Its group; a new group is added last "
+                                       "to programme.yaml.")],
+    leader: Annotated[str, typer.Option("--leader", help="The initiative's leader.")],
+    name: Annotated[str, typer.Option("--name", help="The initiative's name, as the deck "
+                                      "shows it.")],
+    data: DataDir = Path("initiatives"),
+) -> None:
+    """Write a new initiative file (each field explained) and list it in programme.yaml."""
+    from statusrapport.scaffold import create_initiative
+
+    created = create_initiative(data, slug, name, group, leader)
+    listed = "a new group" if created.group_created else "its group"
+    print(f"Listed {slug!r} under {listed} {group!r} in programme.yaml.", file=sys.stderr)
+    print(created.path)
+
+
+@new_app.command("report")
+@user_errors
+def new_report(
+    report: Annotated[str, typer.Argument(help="The new report's week, e.g. uke-35.",
+                                          autocompletion=completion.complete_new_report)],
+    initiatives: Annotated[Optional[list[str]], typer.Argument(
+        metavar="INITIATIVE", help="Only these initiatives (default: all).",
+        autocompletion=completion.complete_initiative)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Also edit files with uncommitted "
+                                        "git changes.")] = False,
+    data: DataDir = Path("initiatives"),
+) -> None:
+    """Open the next report in each initiative file: period, risks, last plan as a draft of done."""
+    from statusrapport.nextreport import open_reports
+
+    opened = open_reports(data, report, initiatives or [], force)
+    for path in opened.paths:
+        print(path)
+    files = len(opened.paths)
+    print(f"Opened {opened.week.key} in {files} file{'s' * (files != 1)}.", file=sys.stderr)
+    if opened.drafts:
+        print(f"{opened.drafts} items of done are last report's plan, marked (UTKAST): keep "
+              "what was done (remove the mark), delete the rest. `statusrapport validate` "
+              "lists them.", file=sys.stderr)
+
+
+@app.command()
+@user_errors
+def schema(
+    programme: Annotated[bool, typer.Option("--programme", help="The schema of programme.yaml "
+                                            "instead of an initiative file.")] = False,
+) -> None:
+    """Print the JSON Schema of an initiative file (or programme.yaml), for editors."""
+    from statusrapport import schema as schemas
+
+    print(schemas.render(schemas.programme_schema() if programme
+                         else schemas.initiative_schema()), end="")
 
 
 def main() -> None:

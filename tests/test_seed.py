@@ -14,9 +14,9 @@ ROOT = Path(__file__).parent.parent
 
 # The hand-made deck used MP2 twice and gave no date for its cost figures; the seed keeps both.
 EXPECTED_WARNINGS = {
-    "initiatives/ny-rekvisisjonspraksis.yaml:15:9: warning: milestones[2].id: milestone ID MP2 "
+    "initiatives/ny-rekvisisjonspraksis.yaml:16:9: warning: milestones[2].id: milestone ID MP2 "
     "is used twice (also milestones[1])",
-    "initiatives/ny-rekvisisjonspraksis.yaml:65:7: warning: reports.2021-uke-33.costs: costs "
+    "initiatives/ny-rekvisisjonspraksis.yaml:66:7: warning: reports.2021-uke-33.costs: costs "
     "without as_of: say which date the figures are valid for",
 }
 SUMMARY = "Pasientreiser: 3 initiatives, 4 reports, 2 warnings, no errors."
@@ -60,9 +60,9 @@ def test_seed_report_of_week_21_is_not_everyones(in_repo):
     errors = [line for line in result.output.splitlines()
               if line.startswith("initiatives/") and ": warning: " not in line]
     assert errors == [
-        "initiatives/ny-rekvisisjonspraksis.yaml:29:1: reports: no report for 2021-uke-21; "
+        "initiatives/ny-rekvisisjonspraksis.yaml:30:1: reports: no report for 2021-uke-21; "
         "this file has: 2021-uke-33",
-        "initiatives/selvbetjening-endre.yaml:30:1: reports: no report for 2021-uke-21; "
+        "initiatives/selvbetjening-endre.yaml:31:1: reports: no report for 2021-uke-21; "
         "this file has: 2021-uke-33",
     ]
 
