@@ -106,14 +106,28 @@ def build(
         "--output", "-o",
         help="The deck to write (default: build/<programme>-<year>-uke-<week>.pptx).")] = None,
     template: TemplateOption = None,
+    pdf: Annotated[bool, typer.Option(
+        "--pdf", help="Also write the deck as PDF beside it, through LibreOffice.")] = False,
 ) -> None:
     """Build the status deck of a report: written safely, byte-identical when built again."""
     from statusrapport.build import build as build_deck
+    from statusrapport.progress import Steps
 
-    built = build_deck(data, report, output, template)
+    if pdf:
+        from statusrapport import pdf as pdf_export
+
+        pdf_export.require_soffice()  # said at once, not after a long build
+    with Steps() as step:
+        step("Bygger rapporten")
+        built = build_deck(data, report, output, template)
+        if pdf:
+            step("Lager PDF med LibreOffice")
+            pdf_path = pdf_export.export_pdf(built.path)
     _mention_warnings(built.warnings)
     print(f"{len(built.plan.slides)} slides.", file=sys.stderr)
     print(built.path)
+    if pdf:
+        print(pdf_path)
 
 
 template_app = typer.Typer(help="Check a corporate template.", no_args_is_help=True)

@@ -1,0 +1,108 @@
+"""`build --pdf`: the PDF through LibreOffice headless, written atomically beside the deck; a
+clear message and exit 1 when LibreOffice is missing or fails, and a previous PDF survives."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from statusrapport import pdf
+from statusrapport.cli import app
+from statusrapport.errors import UserError
+
+SEED = Path(__file__).resolve().parent.parent / "initiatives"
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def fake_soffice(folder: Path, body: str) -> Path:
+    """A stand-in `soffice` on PATH: records its arguments, then runs `body` (Python)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    script = folder / "soffice"
+    script.write_text(f"""#!{sys.executable}
+import pathlib, sys
+args = sys.argv[1:]
+(pathlib.Path({str(folder)!r}) / "args").write_text("\\n".join(args))
+outdir = pathlib.Path(args[args.index("--outdir") + 1])
+deck = pathlib.Path(args[-1])
+outdir.mkdir(parents=True, exist_ok=True)  # as soffice does
+{body}
+""", encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+def test_no_libreoffice_is_a_clear_error_before_any_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    out = tmp_path / "out" / "deck.pptx"
+    result = run("build", "uke-33", "--data", str(SEED), "-o", str(out), "--pdf")
+    assert result.exit_code == 1
+    assert "--pdf needs LibreOffice, and `soffice` is not installed" in result.stderr
+    assert "apt-get install libreoffice-impress" in result.stderr
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_the_pdf_is_moved_into_place_from_a_private_temporary_folder(tmp_path, monkeypatch):
+    bin_dir = tmp_path / "bin"
+    fake_soffice(bin_dir, '(outdir / (deck.stem + ".pdf")).write_bytes(b"%PDF-1.7 fake")')
+    monkeypatch.setenv("PATH", str(bin_dir))
+    deck = tmp_path / "decks" / "uke33.pptx"
+    deck.parent.mkdir()
+    deck.write_bytes(b"pptx")
+    assert pdf.export_pdf(deck) == deck.with_suffix(".pdf")
+    assert deck.with_suffix(".pdf").read_bytes() == b"%PDF-1.7 fake"
+    args = (bin_dir / "args").read_text().splitlines()
+    profile = next(a for a in args if a.startswith("-env:UserInstallation=file://"))
+    assert "--headless" in args and args[args.index("--convert-to") + 1] == "pdf"
+    temp = Path(profile.removeprefix("-env:UserInstallation=file://")).parent
+    assert temp == Path(args[args.index("--outdir") + 1]).parent
+    assert not temp.exists()  # the profile and the conversion folder are gone
+    assert sorted(p.name for p in deck.parent.iterdir()) == ["uke33.pdf", "uke33.pptx"]
+
+
+@pytest.mark.parametrize("body, message", [
+    ('(outdir / (deck.stem + ".pdf")).write_bytes(b"%PDF-half"); '
+     'print("Error: source file could not be loaded", file=sys.stderr); sys.exit(1)',
+     "LibreOffice could not convert the deck to PDF: Error: source file could not be loaded"),
+    ("pass", "LibreOffice could not convert the deck to PDF (exit 0)"),
+])
+def test_a_failed_conversion_keeps_the_previous_pdf(tmp_path, monkeypatch, body, message):
+    fake_soffice(tmp_path / "bin", body)
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    deck = tmp_path / "uke33.pptx"
+    deck.write_bytes(b"pptx")
+    deck.with_suffix(".pdf").write_bytes(b"%PDF previous")
+    with pytest.raises(UserError) as error:
+        pdf.export_pdf(deck)
+    assert message in str(error.value)
+    assert deck.with_suffix(".pdf").read_bytes() == b"%PDF previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bin", "uke33.pdf", "uke33.pptx"]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
+def test_build_pdf_with_libreoffice(tmp_path):
+    out = tmp_path / "out" / "uke33.pptx"
+    result = run("build", "uke-33", "--data", str(SEED), "-o", str(out), "--pdf")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [str(out), str(out.with_suffix(".pdf"))]
+    written = out.with_suffix(".pdf").read_bytes()
+    assert written.startswith(b"%PDF-")
+    slides = int(next(line for line in result.stderr.splitlines()
+                      if line.endswith(" slides.")).split()[0])
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(out.with_suffix(".pdf"))], capture_output=True,
+                              text=True, check=True, env={**os.environ, "LC_ALL": "C"}).stdout
+        assert re.search(rf"^Pages:\s+{slides}$", info, re.MULTILINE), info
+    assert sorted(p.name for p in out.parent.iterdir()) == ["uke33.pdf", "uke33.pptx"]
