@@ -29,15 +29,17 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "statusrapport"
 
 
-def default_output(view: ReportView) -> Path:
-    return Path("build") / f"{slug(view.programme)}-{view.week.year}-uke-{view.week.week}.pptx"
+def default_output(view: ReportView, group: str | None = None) -> Path:
+    name = f"{slug(view.programme)}-{view.week.year}-uke-{view.week.week}"
+    return Path("build") / (f"{name}-{slug(group)}.pptx" if group else f"{name}.pptx")
 
 
 def build(data: Path, report: str, output: Path | None = None,
-          template: Path | None = None) -> Built:
+          template: Path | None = None, group: str | None = None) -> Built:
     from statusrapport import deck
     from statusrapport.loader import load
     from statusrapport.output import write_atomic
+    from statusrapport.portfolio import portfolio, select_group
     from statusrapport.slides import plan_deck
     from statusrapport.view import report_view
 
@@ -45,12 +47,13 @@ def build(data: Path, report: str, output: Path | None = None,
     deck.check(prs, template or deck.DEFAULT_TEMPLATE)
     loaded = load(data, report)
     assert loaded.week is not None
-    view = report_view(loaded.programme, loaded.week)
-    plan = plan_deck(view, deck.geometry(prs))
+    programme = select_group(loaded.programme, group)
+    view = report_view(programme, loaded.week)
+    plan = plan_deck(view, deck.geometry(prs), portfolio(programme, loaded.week))
     blob = deck.render(prs, plan, deck.Properties(view.title, view.programme, view.date))
-    path = output if output is not None else default_output(view)
+    path = output if output is not None else default_output(view, group)
     if path.is_dir():  # -o build/: the default name in that folder
-        path = path / default_output(view).name
+        path = path / default_output(view, group).name
     try:
         write_atomic(path, blob)
     except OSError as exc:  # a folder that cannot be created or written to, a full disk

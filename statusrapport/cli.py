@@ -108,6 +108,9 @@ def build(
     template: TemplateOption = None,
     pdf: Annotated[bool, typer.Option(
         "--pdf", help="Also write the deck as PDF beside it, through LibreOffice.")] = False,
+    group: Annotated[Optional[str], typer.Option(
+        "--group", metavar="NAME", help="Only this group's initiatives, as programme.yaml "
+        "names the group.")] = None,
 ) -> None:
     """Build the status deck of a report: written safely, byte-identical when built again."""
     from statusrapport.build import build as build_deck
@@ -119,7 +122,7 @@ def build(
         pdf_export.require_soffice()  # said at once, not after a long build
     with Steps() as step:
         step("Bygger rapporten")
-        built = build_deck(data, report, output, template)
+        built = build_deck(data, report, output, template, group)
         if pdf:
             step("Lager PDF med LibreOffice")
             pdf_path = pdf_export.export_pdf(built.path)

@@ -8,6 +8,7 @@ package byte-reproducibly (fixed zip dates and order, document properties from t
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from dataclasses import dataclass
@@ -21,9 +22,10 @@ from pptx.exc import PackageNotFoundError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from statusrapport.errors import Problem, UserError
-from statusrapport.layout import (ACCENT, BAND_FILL, BODY_LAYOUTS, GREY, HEADER_FILL, LAYOUTS,
-                                  ORANGE, RED, STATUS, WHITE, Cell, DeckPlan, Frame, Geometry, Para, Rect,
-                                  SlidePlan, Span, Table, TextBox, emu)
+from statusrapport.layout import (ACCENT, BAND_FILL, BODY_LAYOUTS, FAINT, GREEN, GREY,
+                                  HEADER_FILL, LAYOUTS, ORANGE, RED, STATUS, WHITE, Cell, Chart,
+                                  DeckPlan, Frame, Geometry, Para, Rect, Shape, SlidePlan, Span,
+                                  Table, TextBox, emu)
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "statusrapport.pptx"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -45,7 +47,10 @@ _COLOURS = {
                  '</a:schemeClr>',
     BAND_FILL: '<a:schemeClr val="bg2"/>',
     "rule": '<a:schemeClr val="bg1"><a:lumMod val="75000"/></a:schemeClr>',
+    GREEN: '<a:srgbClr val="548235"/>',
+    FAINT: '<a:srgbClr val="BFBFBF"/>',
 }
+CHART_COLOURS = ("7F7F7F", "4472C4")  # plan grey, actual blue: fixed, as the legend names them
 # Characters XML 1.0 does not allow (YAML's "\x07" escapes can produce them).
 _ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -208,6 +213,7 @@ def render(prs, plan: DeckPlan, properties: Properties) -> bytes:
     _drop_slides(prs, id_list)
     package = prs.part.package
     relate = _fast_relate(prs.part)
+    charts = _Charts(package)
     for number, slide_plan in enumerate(plan.slides, start=1):
         info = infos[slide_plan.layout]
         # python-pptx's add_slide clones placeholders one by one (and scans them many times),
@@ -215,7 +221,7 @@ def render(prs, plan: DeckPlan, properties: Properties) -> bytes:
         # is a plain part holding the bytes of the XML written below (4,000 slides: a few MB).
         part = Part(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE, package)
         part.relate_to(info.part, RT.SLIDE_LAYOUT)
-        part._blob = _Slide(part, info, slide_plan).xml().encode("utf-8")
+        part._blob = _Slide(part, info, slide_plan, charts).xml().encode("utf-8")
         # sldId: 256 up (python-pptx's add_sldId finds the next id by scanning all of them)
         etree.SubElement(id_list, f"{{{NS['p']}}}sldId",
                          {"id": str(255 + number), f"{{{NS['r']}}}id": relate(part)})
@@ -239,9 +245,79 @@ def _drop_slides(prs, id_list) -> None:
         id_list.remove(slide_id)
 
 
+class _Charts:
+    """Chart parts made with python-pptx's chart support (chart XML and its embedded workbook,
+    so the data stays editable), named by a counter: python-pptx's own naming scans every part
+    of the package for each new one."""
+
+    def __init__(self, package):
+        self.package = package
+        taken = {str(part.partname) for part in package.iter_parts()}
+        self.numbers = (n for n in itertools.count(1)
+                        if f"/ppt/charts/chart{n}.xml" not in taken
+                        and f"/ppt/embeddings/Microsoft_Excel_Sheet{n}.xlsx" not in taken)
+
+    def part(self, chart: Chart):
+        from pptx.chart.data import CategoryChartData
+        from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+        from pptx.opc.constants import CONTENT_TYPE as CT
+        from pptx.opc.packuri import PackURI
+        from pptx.parts.chart import ChartPart
+        from pptx.parts.embeddedpackage import EmbeddedXlsxPart
+
+        data = CategoryChartData(number_format="#,##0")
+        data.categories = chart.categories
+        for name, values in chart.series:
+            data.add_series(name, values)
+        number = next(self.numbers)
+        part = ChartPart.load(PackURI(f"/ppt/charts/chart{number}.xml"), CT.DML_CHART,
+                              self.package, data.xml_bytes(XL_CHART_TYPE.LINE_MARKERS))
+        part.chart_workbook.xlsx_part = EmbeddedXlsxPart(
+            PackURI(f"/ppt/embeddings/Microsoft_Excel_Sheet{number}.xlsx"), CT.SML_SHEET,
+            self.package, _fixed_workbook_date(data.xlsx_blob))
+        graph = part.chart
+        graph.has_legend = True
+        graph.legend.position = XL_LEGEND_POSITION.BOTTOM
+        graph.legend.include_in_layout = False
+        graph.value_axis.has_major_gridlines = True
+        graph.value_axis.tick_labels.font.size = graph.category_axis.tick_labels.font.size = \
+            _pt(11)
+        graph.legend.font.size = _pt(12)
+        for series, colour in zip(graph.plots[0].series, CHART_COLOURS):
+            from pptx.dml.color import RGBColor
+
+            series.smooth = False
+            series.format.line.color.rgb = RGBColor.from_string(colour)
+            series.format.line.width = _pt(2.25)
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.rgb = RGBColor.from_string(colour)
+            series.marker.format.line.color.rgb = RGBColor.from_string(colour)
+        return part
+
+
+def _pt(value: float):
+    from pptx.util import Pt
+
+    return Pt(value)
+
+
+def _fixed_workbook_date(blob: bytes) -> bytes:
+    """XlsxWriter stamps the workbook with the time of the build: the deck would never be the
+    same bytes twice. The stamp is fixed, and the zip made reproducible."""
+    with zipfile.ZipFile(io.BytesIO(blob)) as source:
+        members = []
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>"
+                              rb"2000-01-01T00:00:00Z", data)
+            members.append((info.filename, data))
+    return _zip(members)
+
+
 class _Slide:
-    def __init__(self, part, layout: _LayoutInfo, plan: SlidePlan):
-        self.part, self.layout, self.plan = part, layout, plan
+    def __init__(self, part, layout: _LayoutInfo, plan: SlidePlan, charts: _Charts | None = None):
+        self.part, self.layout, self.plan, self.charts = part, layout, plan, charts
         self.next_id = 2
         self.links: dict[str, str] = {}
 
@@ -327,14 +403,45 @@ class _Slide:
         return "".join(out)
 
     # -- shapes
-    def _shape(self, shape: TextBox | Table) -> str:
+    def _shape(self, shape: TextBox | Table | Shape | Chart) -> str:
         if isinstance(shape, Table):
             return self._table(shape)
+        if isinstance(shape, Shape):
+            return self._native(shape)
+        if isinstance(shape, Chart):
+            return self._chart(shape)
         return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="{_attr(shape.name)}"/>'
                 f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(shape.rect, "a")}'
                 f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
                 f"<p:txBody>{self._body_pr(shape.frame, shape.anchor)}<a:lstStyle/>"
                 f"{self._paras(shape.frame.paras)}</p:txBody></p:sp>")
+
+    def _native(self, shape: Shape) -> str:
+        """A shape without text (a marker, a line), editable as any drawn shape."""
+        fill = (f"<a:solidFill>{_COLOURS[shape.fill]}</a:solidFill>" if shape.fill
+                else "<a:noFill/>")
+        dash = '<a:prstDash val="dash"/>' if shape.dashed else ""
+        line = (f'<a:ln w="{emu(shape.line_width)}"><a:solidFill>{_COLOURS[shape.line]}'
+                f"</a:solidFill>{dash}</a:ln>" if shape.line else "<a:ln><a:noFill/></a:ln>")
+        if shape.geometry == "line":
+            return (f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{self._id()}" '
+                    f'name="{_attr(shape.name)}"/><p:cNvCxnSpPr/><p:nvPr/></p:nvCxnSpPr>'
+                    f'<p:spPr>{_xfrm(shape.rect, "a")}<a:prstGeom prst="line"><a:avLst/>'
+                    f"</a:prstGeom>{line}</p:spPr></p:cxnSp>")
+        return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="{_attr(shape.name)}"/>'
+                f'<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(shape.rect, "a")}'
+                f'<a:prstGeom prst="{shape.geometry}"><a:avLst/></a:prstGeom>{fill}{line}'
+                f"</p:spPr></p:sp>")
+
+    def _chart(self, chart: Chart) -> str:
+        r_id = self.part.relate_to(self.charts.part(chart), RT.CHART)
+        return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{self._id()}" '
+                f'name="{_attr(chart.name)}"/><p:cNvGraphicFramePr><a:graphicFrameLocks '
+                f'noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+                f"{_xfrm(chart.rect, 'p')}<a:graphic><a:graphicData "
+                f'uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart '
+                f'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+                f'r:id="{r_id}"/></a:graphicData></a:graphic></p:graphicFrame>')
 
     def _table(self, table: Table) -> str:
         grid = "".join(f'<a:gridCol w="{w}"/>' for w in table.columns)

@@ -24,6 +24,7 @@ BODY_LAYOUTS = (AGENDA, KPI)  # these also need a body placeholder (idx 1)
 # must not change with a corporate theme (late is red whatever accent6 is).
 TEXT, GREY, ACCENT, WHITE, RED, ORANGE = None, "grey", "accent", "white", "red", "orange"
 HEADER_FILL, BAND_FILL = "header", "band"
+GREEN, FAINT = "green", "faint"
 
 
 def emu(points: float) -> int:
@@ -132,6 +133,30 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Shape:
+    """A native shape without text (a timeline's marker, line or grid): `geometry` is a preset
+    (ellipse, diamond, rect) or "line" (from the top left to the bottom right of `rect`)."""
+
+    name: str
+    rect: Rect
+    geometry: str
+    fill: str | None = None  # a colour role; None: no fill
+    line: str | None = None  # a colour role; None: no outline
+    line_width: float = 0.75  # pt
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native line chart of one value per category and series (kroner)."""
+
+    name: str
+    rect: Rect
+    categories: tuple[str, ...]
+    series: tuple[tuple[str, tuple[int, ...]], ...]  # (name, values)
+
+
+@dataclass(frozen=True)
 class Region:
     """A box that all of a slide part's text must stay inside (exported for the tests)."""
 
@@ -142,11 +167,11 @@ class Region:
 
 @dataclass(frozen=True)
 class SlidePlan:
-    kind: str  # "programme", "group", "section", "agenda", "status", "kpi"
+    kind: str  # programme, overview, group, section, timeline, agenda, status, costs, kpi
     layout: str
     title: Frame
     body: Frame | None = None  # the layout's body placeholder (idx 1)
-    shapes: tuple[TextBox | Table, ...] = ()
+    shapes: tuple[TextBox | Table | Shape | Chart, ...] = ()
     number: int | None = None  # the slide number shown, or None on title slides
     regions: tuple[Region, ...] = ()
     initiative: str | None = None

@@ -1,8 +1,10 @@
 """Which slides, in which order, with what on them: the whole deck planned from a ReportView.
 
-    programme title ("Pasientreiser" / "Statusrapport uke 33 2021")
-    for each group of several: group title, then per initiative: agenda, status, KPI
-    for a group of one: section divider, status, KPI
+    programme title ("Pasientreiser" / "Statusrapport uke 33 2021"), overview (continued)
+    for each group of several: group title, timeline, then per initiative: agenda, status,
+        cost chart (two reports or more with figures), KPI
+    for a group of one: section divider, timeline, status, cost chart, KPI
+    (with `timeline: initiative` in programme.yaml, each initiative's after its status)
 
 Every text is measured (textfit, through layout.py): a title shrinks to fit its box, an agenda
 or KPI list shrinks within its limits and then continues on a "(forts.)" slide.
@@ -14,6 +16,8 @@ from statusrapport.layout import (ACCENT, AGENDA, GREY, GROUP_TITLE, KPI, SECTIO
                                   DeckPlan, Frame, Geometry, Para, Rect, Region, SlidePlan, Span,
                                   fit_size, paginate, pt)
 from statusrapport.panels import status_pages
+from statusrapport.portfolio import PORTFOLIO_LABELS, Portfolio
+from statusrapport.portfolio_slides import cost_page, overview_pages, timeline_pages
 from statusrapport.view import LABELS, BulletView, GroupView, InitiativeView, KpiView, ReportView
 
 TITLE_SIZES = (28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0)
@@ -29,22 +33,70 @@ LIST_MARGINS = (22.5, 49.5)  # text margin of level 0 and 1 in the Agenda and KP
 LIST_HANGS = (22.5, 18.0)
 
 
-def plan_deck(view: ReportView, geometry: Geometry) -> DeckPlan:
+def plan_deck(view: ReportView, geometry: Geometry,
+              portfolio: Portfolio | None = None) -> DeckPlan:
+    """The deck; with `portfolio`, also the overview after the title, a milestone timeline per
+    group (after its divider) or per initiative, and cost charts after the status slides."""
     slides = [programme_slide(view, geometry)]
+    extra = _Portfolio(portfolio, geometry)
+    slides += extra.overview()
     for group in view.groups:
         if len(group.initiatives) > 1:
             slides.append(divider(group.name, GROUP_TITLE, geometry))
+            slides += extra.timeline(f"group:{group.name}")
             agendas = agenda_slides(group, geometry)
             for agenda, initiative in zip(agendas, group.initiatives):
                 slides.append(agenda)
-                slides += initiative_slides(initiative, geometry)
+                slides += initiative_slides(initiative, geometry, extra)
         else:
             slides.append(divider(group.name, SECTION, geometry))
-            slides += initiative_slides(group.initiatives[0], geometry)
+            slides += extra.timeline(f"group:{group.name}")
+            slides += initiative_slides(group.initiatives[0], geometry, extra)
     return DeckPlan(tuple(_numbered(slide, i + 1, geometry) for i, slide in enumerate(slides)))
 
 
-def initiative_slides(initiative: InitiativeView, geometry: Geometry) -> list[SlidePlan]:
+class _Portfolio:
+    """The portfolio's slides, each where plan_deck asks for it (none without a portfolio)."""
+
+    def __init__(self, portfolio: Portfolio | None, geometry: Geometry):
+        self.data, self.geometry = portfolio, geometry
+        self.area, self.footer = geometry.status_area, geometry.footer(STATUS)
+
+    def _slides(self, kind: str, title: str, pages, initiative: str | None = None):
+        out = []
+        for i, page in enumerate(pages):
+            frame = title_frame(_continued(title, i), self.geometry.titles[STATUS], self.geometry)
+            out.append(SlidePlan(kind, STATUS, frame, shapes=page.shapes,
+                                 regions=(_title_region(frame, self.geometry, STATUS),
+                                          *page.regions),
+                                 initiative=initiative, continued=i > 0))
+        return out
+
+    def overview(self) -> list[SlidePlan]:
+        if self.data is None or not self.data.overview.rows:
+            return []
+        pages = overview_pages(self.data.overview, self.area, self.footer, self.geometry.font)
+        return self._slides("overview", f"{PORTFOLIO_LABELS['overview']} – uke "
+                            f"{self.data.overview.week.week}", pages)
+
+    def timeline(self, key: str) -> list[SlidePlan]:
+        out = []
+        for timeline in self.data.timelines if self.data else ():
+            if timeline.key == key:
+                pages = timeline_pages(timeline, self.area, self.footer, self.geometry.font)
+                out += self._slides("timeline", timeline.title, pages)
+        return out
+
+    def costs(self, initiative: str) -> list[SlidePlan]:
+        series = self.data.costs.get(initiative) if self.data else None
+        if series is None:
+            return []
+        return self._slides("costs", series.title, [cost_page(series, self.area,
+                                                              self.geometry.font)], initiative)
+
+
+def initiative_slides(initiative: InitiativeView, geometry: Geometry,
+                      extra: _Portfolio | None = None) -> list[SlidePlan]:
     status = initiative.status
     pages = status_pages(status, geometry.status_area, geometry.footer(STATUS), geometry.font,
                          geometry.heading_font)
@@ -54,6 +106,9 @@ def initiative_slides(initiative: InitiativeView, geometry: Geometry) -> list[Sl
         slides.append(SlidePlan("status", STATUS, title, shapes=page.shapes,
                                 regions=(_title_region(title, geometry, STATUS), *page.regions),
                                 initiative=status.initiative_id, continued=i > 0))
+    if extra is not None:
+        slides += extra.timeline(f"initiative:{status.initiative_id}")  # a timeline per initiative
+        slides += extra.costs(status.initiative_id)
     if initiative.kpi is not None:
         slides += kpi_slides(initiative.kpi, status.initiative_id, geometry)
     return slides

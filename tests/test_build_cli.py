@@ -27,14 +27,14 @@ def test_default_output_under_build(tmp_path, monkeypatch):
     out = tmp_path / "build" / "pasientreiser-2021-uke-33.pptx"
     assert out.is_file()
     assert result.stdout.strip() == str(Path("build") / out.name)
-    assert "9 slides." in result.stderr
+    assert "12 slides." in result.stderr  # 9, and the overview and two timelines
 
 
 def test_output_option_and_year_qualified_week(tmp_path):
     out = tmp_path / "decks" / "uke33.pptx"
     result = run("build", "2021-uke-33", "--data", str(SEED), "--output", str(out))
     assert result.exit_code == 0, result.output
-    assert len(Presentation(str(out)).slides) == 9
+    assert len(Presentation(str(out)).slides) == 12
 
 
 def test_unknown_week_lists_the_weeks(tmp_path):
@@ -153,8 +153,8 @@ def test_corporate_template_with_its_own_font_and_layout_order(tmp_path):
                  "--template", str(template))
     assert result.exit_code == 0, result.output
     built = Presentation(str(tmp_path / "x.pptx"))
-    assert [s.slide_layout.name for s in built.slides][:3] == ["Group title", "Group title",
-                                                              "Agenda"]
+    assert [s.slide_layout.name for s in built.slides][:5] == [
+        "Group title", "Status", "Group title", "Status", "Agenda"]  # title, overview, timeline
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -195,4 +195,4 @@ def test_layouts_without_a_slide_number_placeholder_get_our_own(tmp_path):
     numbers = [[shape.text_frame.text for shape in slide.shapes
                 if shape.name.startswith("Slide Number")]
                for slide in Presentation(str(out)).slides]
-    assert numbers == [[], []] + [[str(n)] for n in range(3, 10)]
+    assert numbers == [[], ["2"], []] + [[str(n)] for n in range(4, 13)]  # titles unnumbered

@@ -27,9 +27,9 @@ PROGRESS_HEADERS = ("Hva er gjort siden forrige rapportering? Hva planlegges gje
 
 # Our slide number (1-based) -> the facts of the corresponding hand-made slide, in its words.
 SEED_FACTS = {
-    2: ["Selvbetjening"],
-    3: ["Agenda", "Selvbetjening - «endre»"],
-    4: [
+    3: ["Selvbetjening"],
+    5: ["Agenda", "Selvbetjening - «endre»"],
+    6: [
         "Selvbetjening - Statusrapport", "Informasjon", "Tiltak Tiltaksleder Periode",
         "Selvbetjening – «avbestille/bekrefte» David Låås Uke 22 – 33",
         "Status milepæler", "ID Beskrivelse av milepæler Planlagt ferdig Levert",
@@ -54,7 +54,7 @@ SEED_FACTS = {
         "Evaluering i kompetansegruppe PRK.",
         "Det er etablert samhandling og koordinering på tvers av pågående aktiviteter/tiltak.",
     ],
-    5: [
+    7: [
         "Selvbetjening – status «avbestille» og «bekrefte»",
         "Nasjonal lansering - 15. februar", "Status den 18.8:",
         "Antall avbestilte reiser: 3167 (26.05.21: 1944)",
@@ -63,8 +63,8 @@ SEED_FACTS = {
         "373 svar hittil for avbestill og 356 for bekrefte",
         f"Resultatene publiseres også på intranett under «Statistikk» på {URL}",
     ],
-    6: ["Agenda", "Selvbetjening - «endre»"],
-    7: [
+    8: ["Agenda", "Selvbetjening - «endre»"],
+    9: [
         "Selvbetjening - Statusrapport", "Informasjon", "Tiltak Tiltaksleder Periode",
         "Selvbetjening – «endre» David Låås Uke 22 – 33",
         "Status milepæler", "ID Beskrivelse av milepæler Planlagt ferdig Levert",
@@ -91,8 +91,8 @@ SEED_FACTS = {
         "Ingen avhengigheter p.t.  til ressurser utover de som inngår i kompetansegruppene.",
         "Det er etablert samhandling og koordinering på tvers av pågående aktiviteter/tiltak.",
     ],
-    8: ["Ny rekvisisjonspraksis"],
-    9: [
+    10: ["Ny rekvisisjonspraksis"],
+    12: [
         "Informasjon", "Tiltak Tiltaksleder Periode",
         "Status milepæler", "ID Beskrivelse av milepæler Planlagt ferdig Levert",
         "MP1 Etablere arbeidsgruppe 30.01.21 30.01.21",
@@ -132,30 +132,33 @@ SEED_FACTS = {
 
 # Where the tool writes a fact differently: (our slide, the hand-made text, ours, why).
 DIFFERENCES = [
-    (3, "Selvbetjening - «avbestille» og «bekrefte»", "Selvbetjening - «avbestille/bekrefte»",
+    (5, "Selvbetjening - «avbestille» og «bekrefte»", "Selvbetjening - «avbestille/bekrefte»",
      "the agenda lists each initiative by its name in the data"),
-    (6, "Selvbetjening - «avbestille» og «bekrefte»", "Selvbetjening - «avbestille/bekrefte»",
+    (8, "Selvbetjening - «avbestille» og «bekrefte»", "Selvbetjening - «avbestille/bekrefte»",
      "the agenda lists each initiative by its name in the data"),
-    (7, "MP3 Utvikling og test 31.08.21 NA", "MP3 Utvikling og test 31.08.21",
+    (9, "MP3 Utvikling og test 31.08.21 NA", "MP3 Utvikling og test 31.08.21",
      "NA only for an overdue milestone: 31.08.21 is after the report's 18.08.21"),
-    (7, "MP4 Oppstart pilotering av løsning 01.09.21 21.09.21 NA",
+    (9, "MP4 Oppstart pilotering av løsning 01.09.21 21.09.21 NA",
      "MP4 Oppstart pilotering av løsning 01.09.21 21.09.21",
      "moved, not due yet: no NA (the original date is struck through)"),
-    (7, "MP5 Utrulling nasjonalt 01.11.21 Jan 2022 NA",
+    (9, "MP5 Utrulling nasjonalt 01.11.21 Jan 2022 NA",
      "MP5 Utrulling nasjonalt 01.11.21 Jan 2022", "moved, not due yet: no NA"),
-    (9, "Ny rekvisisjonspraksis Hilde Holt Uke 23-33",
+    (12, "Ny rekvisisjonspraksis Hilde Holt Uke 23-33",
      "Ny rekvisisjonspraksis Hilde Holt Uke 23 – 33", "one period format: spaced en dash"),
-    (9, "Totalbudsjett for tiltaket: 3.5 MNOK", "Totalbudsjett for tiltaket: 3,5 MNOK",
+    (12, "Totalbudsjett for tiltaket: 3.5 MNOK", "Totalbudsjett for tiltaket: 3,5 MNOK",
      "Norwegian decimal comma"),
-    (9, "3,5 MNOK 1,5 MNOK", "3 500 000 1 500 000 -2 000 000",
+    (12, "3,5 MNOK 1,5 MNOK", "3 500 000 1 500 000 -2 000 000",
      "cost figures in kroner like the other initiative's, deviation computed (was blank)"),
-    (9, "", "Ny rekvisisjonspraksis – Statusrapport",
+    (12, "", "Ny rekvisisjonspraksis – Statusrapport",
      "every status slide has a title (the hand-made one had none here)"),
 ]
 
-SEQUENCE = [("programme", "Group title"), ("group", "Group title"), ("agenda", "Agenda"),
-            ("status", "Status"), ("kpi", "KPI"), ("agenda", "Agenda"), ("status", "Status"),
-            ("section", "Section"), ("status", "Status")]
+# The hand-made deck's sequence, with the portfolio's slides (issue 7) where they come in: the
+# overview after the title (2), and each group's milestone timeline after its divider (4, 11).
+SEQUENCE = [("programme", "Group title"), ("overview", "Status"), ("group", "Group title"),
+            ("timeline", "Status"), ("agenda", "Agenda"), ("status", "Status"), ("kpi", "KPI"),
+            ("agenda", "Agenda"), ("status", "Status"), ("section", "Section"),
+            ("timeline", "Status"), ("status", "Status")]
 
 
 @pytest.fixture(scope="module")
@@ -202,7 +205,8 @@ def test_deliberate_differences_from_the_hand_made_deck(texts, number, seed, our
 
 
 def test_slide_numbers_on_every_slide_but_the_title_slides(prs):
-    """The KPI slide is number 5 here, 6 in the hand-made deck (which had a slide we don't)."""
+    """The KPI slide is number 7 here, 6 in the hand-made deck (we add the overview and a
+    timeline before it; the hand-made deck had a slide we don't)."""
     for number, slide in enumerate(prs.slides, start=1):
         shown = [shape.text_frame.text for shape in slide.placeholders
                  if shape.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER]
@@ -231,13 +235,13 @@ def _run(slide, text):
 
 
 def test_hyperlink_is_clickable(prs):
-    link = _run(prs.slides[4], URL)
+    link = _run(prs.slides[6], URL)
     assert link.hyperlink.address == URL
 
 
 @pytest.mark.parametrize("number, current, other", [
-    (3, "Selvbetjening – «avbestille/bekrefte»", "Selvbetjening – «endre»"),
-    (6, "Selvbetjening – «endre»", "Selvbetjening – «avbestille/bekrefte»")])
+    (5, "Selvbetjening – «avbestille/bekrefte»", "Selvbetjening – «endre»"),
+    (8, "Selvbetjening – «endre»", "Selvbetjening – «avbestille/bekrefte»")])
 def test_agenda_current_item_stands_out(prs, number, current, other):
     slide = prs.slides[number - 1]
     now, rest = _run(slide, current), _run(slide, other)
@@ -250,21 +254,21 @@ RED, ORANGE = RGBColor(0xC0, 0x00, 0x00), RGBColor(0xC5, 0x5A, 0x11)
 
 
 def test_late_and_overdue_milestones_are_red(prs):
-    late = _run(prs.slides[3], "29.10.20")  # MP4 delivered after 15.10.20
+    late = _run(prs.slides[5], "29.10.20")  # MP4 delivered after 15.10.20
     assert late.font.color.rgb == RED and late.font.bold
-    overdue = _run(prs.slides[8], "(05.04.21)")  # due 01.04.21, not delivered
+    overdue = _run(prs.slides[11], "(05.04.21)")  # due 01.04.21, not delivered
     assert overdue.font.color.rgb == RED
-    on_time = _run(prs.slides[3], "22.11.19")
+    on_time = _run(prs.slides[5], "22.11.19")
     assert on_time.font.color.type is None
 
 
 def test_moved_date_shows_the_original_struck_through(prs):
-    original = _run(prs.slides[6], "01.09.21")
+    original = _run(prs.slides[8], "01.09.21")
     assert original._r.rPr.get("strike") == "sngStrike"
     assert original.font.color.theme_color == MSO_THEME_COLOR.TEXT_1  # grey
-    assert _run(prs.slides[6], "21.09.21").font.color.rgb == ORANGE
-    assert _run(prs.slides[6], "Jan 2022").font.color.rgb == ORANGE
+    assert _run(prs.slides[8], "21.09.21").font.color.rgb == ORANGE
+    assert _run(prs.slides[8], "Jan 2022").font.color.rgb == ORANGE
 
 
 def test_deviation_under_plan_is_not_marked(prs):
-    assert _run(prs.slides[6], "-303\u00a0000").font.color.type is None
+    assert _run(prs.slides[8], "-303\u00a0000").font.color.type is None

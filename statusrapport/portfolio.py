@@ -1,0 +1,310 @@
+"""The programme at a glance, for a report: each initiative's schedule and cost state, the
+milestones on a time axis, and the costs over the reports. Pure data, no layout.
+
+Every state comes from rules.py (the status slide's rules); nothing here re-derives them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import Enum
+
+from statusrapport import formatting as fmt
+from statusrapport.errors import UserError
+from statusrapport.model import Initiative, Milestone, Programme, report_date
+from statusrapport.rules import MilestoneState, is_moved, milestone_state
+from statusrapport.weeks import IsoWeek
+
+PORTFOLIO_LABELS = {
+    "overview": "Oversikt",
+    "initiative": "Tiltak",
+    "group": "Gruppe",
+    "leader": "Tiltaksleder",
+    "schedule": "Milepæler",
+    "costs": "Økonomi",
+    "comment": "Kommentar",
+    "timeline": "milepæler",
+    "cost_chart": "kostnader så langt",
+    "plan": "Plan/budsjett",
+    "actual": "Virkelig",
+}
+
+
+class Schedule(str, Enum):
+    """An initiative's milestones in one word: the worst of its open milestones."""
+
+    ON_TRACK = "on track"
+    MOVED = "moved"  # an open milestone's planned date has been moved
+    OVERDUE = "overdue"  # a milestone's date has passed and it is not delivered
+
+
+SCHEDULE_TEXT = {Schedule.ON_TRACK: "I rute", Schedule.MOVED: "Flyttet",
+                 Schedule.OVERDUE: "Forfalt"}
+
+
+class CostLevel(str, Enum):
+    NO_FIGURES = "no figures"
+    WITHIN = "within tolerance"
+    OVER = "over plan"
+    UNDER = "under plan"
+
+
+@dataclass(frozen=True)
+class CostState:
+    level: CostLevel
+    text: str  # "-303 000 (-10,4 %)" beyond the tolerance, "Innenfor", or "–"
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    initiative_id: str
+    name: str
+    group: str
+    leader: str
+    schedule: Schedule
+    overdue: tuple[str, ...]  # milestone ids
+    moved: tuple[str, ...]
+    cost: CostState
+    comment: str
+
+    @property
+    def schedule_text(self) -> str:
+        """"Forfalt: MP2", "Flyttet: MP4, MP5", both, or "I rute"."""
+        parts = [f"{SCHEDULE_TEXT[state]}: {', '.join(ids)}" for state, ids in
+                 ((Schedule.OVERDUE, self.overdue), (Schedule.MOVED, self.moved)) if ids]
+        return "; ".join(parts) or SCHEDULE_TEXT[Schedule.ON_TRACK]
+
+
+@dataclass(frozen=True)
+class PortfolioOverview:
+    programme: str
+    week: IsoWeek
+    tolerance: str  # "5 %"
+    rows: tuple[OverviewRow, ...]
+
+
+def select_group(programme: Programme, name: str | None) -> Programme:
+    """The programme narrowed to one group (None keeps them all)."""
+    if name is None:
+        return programme
+    groups = [g for g in programme.groups if g.name == name]
+    if not groups:
+        known = ", ".join(repr(g.name) for g in programme.groups)
+        raise UserError(f"no group {name!r}; the groups are: {known}")
+    return Programme(programme.name, groups, programme.in_group(name),
+                     programme.cost_tolerance, programme.timeline)
+
+
+# --- the overview ----------------------------------------------------------------------------
+
+def overview(programme: Programme, week: IsoWeek) -> PortfolioOverview:
+    rows = tuple(overview_row(i, week, programme.cost_tolerance)
+                 for i in programme.initiatives if week in i.reports)
+    return PortfolioOverview(programme.name, week, fmt.figure(programme.cost_tolerance) + "\u00a0%",
+                             rows)
+
+
+def overview_row(initiative: Initiative, week: IsoWeek, tolerance: Decimal) -> OverviewRow:
+    report = initiative.reports[week]
+    on = report_date(week, report)
+    states = [(m, milestone_state(m, on)) for m in initiative.milestones]
+    overdue = tuple(m.id for m, s in states if s is MilestoneState.OVERDUE)
+    moved = tuple(m.id for m, s in states if s is MilestoneState.PENDING and is_moved(m))
+    schedule = (Schedule.OVERDUE if overdue else Schedule.MOVED if moved
+                else Schedule.ON_TRACK)
+    costs = report.costs
+    plan, actual = (costs.plan, costs.actual) if costs else (None, None)
+    return OverviewRow(initiative.id, initiative.name, initiative.group, initiative.leader,
+                       schedule, overdue, moved, cost_state(plan, actual, tolerance),
+                       report.comment or "")
+
+
+def cost_state(plan: int | None, actual: int | None, tolerance: Decimal) -> CostState:
+    """The deviation (actual minus plan) as amount and per cent, when it is beyond `tolerance`
+    per cent of the plan in either direction."""
+    if plan is None or actual is None:
+        return CostState(CostLevel.NO_FIGURES, "–")
+    deviation = actual - plan
+    if abs(deviation) * 100 <= tolerance * plan:
+        return CostState(CostLevel.WITHIN, "Innenfor")
+    level = CostLevel.OVER if deviation > 0 else CostLevel.UNDER
+    return CostState(level, f"{fmt.amount(deviation, signed=True)} "
+                            f"({fmt.percent(deviation, plan)})")
+
+
+# --- the timeline ----------------------------------------------------------------------------
+
+class Mark(str, Enum):
+    ORIGINAL = "original"  # an earlier planned date of a moved milestone (drawn faintly)
+    PLANNED = "planned"
+    MOVED = "moved"  # the date in force of a moved, open milestone
+    DELIVERED = "delivered"
+    LATE = "delivered late"
+    OVERDUE = "overdue"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class Point:
+    day: date
+    mark: Mark
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One milestone on the axis: its points, and the span a faint line joins (a move, a late
+    delivery)."""
+
+    label: str  # "MP4 Oppstart pilotering av løsning"
+    points: tuple[Point, ...]
+    span: tuple[date, date] | None
+
+
+@dataclass(frozen=True)
+class LaneGroup:
+    title: str  # the initiative's name (shown above its lanes on a group's timeline)
+    initiative_id: str
+    lanes: tuple[Lane, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    title: str
+    start: date
+    end: date
+    report_day: date
+    groups: tuple[LaneGroup, ...]
+    key: str  # group:<name> or initiative:<id>
+
+
+def timelines(programme: Programme, week: IsoWeek) -> list[Timeline]:
+    """One timeline per group, or per initiative when programme.yaml says `timeline: initiative`;
+    none for initiatives without milestones."""
+    out = []
+    if programme.timeline == "initiative":
+        for initiative in programme.initiatives:
+            if initiative.milestones and week in initiative.reports:
+                out.append(_timeline(f"{initiative.name} – {PORTFOLIO_LABELS['timeline']}",
+                                     [initiative], week, f"initiative:{initiative.id}"))
+        return out
+    for group in programme.groups:
+        members = [i for i in programme.in_group(group.name)
+                   if i.milestones and week in i.reports]
+        if members:
+            out.append(_timeline(f"{group.name} – {PORTFOLIO_LABELS['timeline']}", members, week,
+                                 f"group:{group.name}"))
+    return out
+
+
+def _timeline(title: str, initiatives: list[Initiative], week: IsoWeek, key: str) -> Timeline:
+    groups, days = [], []
+    report_day = max(report_date(week, i.reports[week]) for i in initiatives)
+    for initiative in initiatives:
+        on = report_date(week, initiative.reports[week])
+        lanes = tuple(lane(m, milestone_state(m, on)) for m in initiative.milestones)
+        groups.append(LaneGroup(initiative.name, initiative.id, lanes))
+        days += [p.day for lane_ in lanes for p in lane_.points]
+    days.append(report_day)
+    start, end = min(days), max(days)
+    start = start.replace(day=1)
+    end = (end.replace(day=28) + timedelta(days=4)).replace(day=1)  # the next month's first
+    return Timeline(title, start, end, report_day, tuple(groups), key)
+
+
+def lane(milestone: Milestone, state: MilestoneState) -> Lane:
+    label = f"{milestone.id} {milestone.description}"
+    plans = [p.deadline for p in (milestone.planned, *milestone.revised)]
+    plan = plans[-1]
+    earlier = [Point(day, Mark.ORIGINAL) for day in dict.fromkeys(plans[:-1]) if day != plan]
+    if state is MilestoneState.CANCELLED:
+        return Lane(label, (Point(plan, Mark.CANCELLED),), None)
+    if milestone.delivered is not None:
+        late = state is MilestoneState.DELIVERED_LATE
+        marks = (*earlier, Point(plan, Mark.ORIGINAL)) if late else tuple(earlier)
+        done = Point(milestone.delivered, Mark.LATE if late else Mark.DELIVERED)
+        days = [p.day for p in marks] + [done.day]
+        return Lane(label, (*marks, done), (min(days), max(days)) if marks else None)
+    mark = (Mark.OVERDUE if state is MilestoneState.OVERDUE
+            else Mark.MOVED if is_moved(milestone) else Mark.PLANNED)
+    days = [p.day for p in earlier] + [plan]
+    return Lane(label, (*earlier, Point(plan, mark)), (min(days), max(days)) if earlier else None)
+
+
+@dataclass(frozen=True)
+class Tick:
+    day: date
+    label: str
+
+
+def axis_ticks(start: date, end: date) -> list[Tick]:
+    """Month, quarter or year marks between start and end, about 6 to 18 of them."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    step = next(s for s in (1, 2, 3, 6, 12, 24) if months / s <= 16)
+    out = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        index = year * 12 + month - 1
+        if index % step == 0:
+            day = date(year, month, 1)
+            if step >= 12:
+                label = str(year)
+            elif step == 1 and out and month != 1:  # the year on the first and on January
+                label = fmt.MONTH_SHORT[month - 1]
+            else:
+                label = f"{fmt.MONTH_SHORT[month - 1]} {year % 100:02d}"
+            out.append(Tick(day, label))
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+    return out
+
+
+# --- the cost chart --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CostSeries:
+    initiative_id: str
+    title: str
+    categories: tuple[str, ...]  # "Uke 31", one per report with cost figures
+    plan: tuple[int, ...]
+    actual: tuple[int, ...]
+    as_of: str  # the latest report's "Status økonomi er per …", or ""
+
+
+def cost_series(initiative: Initiative, week: IsoWeek) -> CostSeries | None:
+    """Plan and actual over the reports up to `week` that have both; None below two."""
+    weeks = [w for w in sorted(initiative.reports) if w <= week
+             and (c := initiative.reports[w].costs) is not None
+             and c.plan is not None and c.actual is not None]
+    if len(weeks) < 2:
+        return None
+    years = {w.year for w in weeks}
+    costs = [initiative.reports[w].costs for w in weeks]
+    latest = costs[-1]
+    return CostSeries(
+        initiative.id, f"{initiative.name} – {PORTFOLIO_LABELS['cost_chart']}",
+        tuple(f"Uke {w.week}" + (f" {w.year}" if len(years) > 1 else "") for w in weeks),
+        tuple(c.plan for c in costs), tuple(c.actual for c in costs),
+        fmt.costs_as_of(latest.as_of) if latest.as_of else "")
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """What the deck adds to the initiatives' own slides."""
+
+    overview: PortfolioOverview
+    timelines: tuple[Timeline, ...]
+    costs: dict[str, CostSeries]  # by initiative id
+    per_initiative: bool  # a timeline per initiative (else per group)
+
+
+def portfolio(programme: Programme, week: IsoWeek) -> Portfolio:
+    costs = {}
+    for initiative in programme.initiatives:
+        series = cost_series(initiative, week)
+        if series is not None:
+            costs[initiative.id] = series
+    return Portfolio(overview(programme, week), tuple(timelines(programme, week)), costs,
+                     programme.timeline == "initiative")

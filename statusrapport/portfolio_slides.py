@@ -1,0 +1,246 @@
+"""The portfolio's slides planned: the overview table (continued over slides when long), a
+milestone timeline of native shapes, and a cost chart. Measured like the status slide, no
+python-pptx: slides.py gives each page its title, deck.py draws it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from statusrapport.layout import (ACCENT, BAND_FILL, FAINT, GREEN, GREY, HEADER_FILL, ORANGE,
+                                  RED, TEXT, WHITE, Cell, Chart, Frame, Para, Rect, Region, Shape,
+                                  Span, Table, TextBox, emu, line_height, para_height, pt,
+                                  text_width)
+from statusrapport.panels import Page
+from statusrapport.portfolio import (PORTFOLIO_LABELS as L, CostLevel, CostSeries, Mark,
+                                     PortfolioOverview, Schedule, Timeline, axis_ticks)
+from statusrapport.textfit import HEIGHT_SLACK
+from statusrapport import formatting as fmt
+
+SIZE = 10.0
+SMALL = 8.0
+MARGINS = (4.0, 4.0, 2.0, 2.0)
+HEADING_GAP = 6.0
+
+# --- the overview ----------------------------------------------------------------------------
+
+COLUMNS = (("initiative", 0.25), ("group", 0.13), ("leader", 0.12), ("schedule", 0.15),
+           ("costs", 0.15), ("comment", 0.20))
+SCHEDULE_COLOUR = {Schedule.OVERDUE: RED, Schedule.MOVED: ORANGE, Schedule.ON_TRACK: TEXT}
+COST_COLOUR = {CostLevel.OVER: RED, CostLevel.UNDER: TEXT, CostLevel.WITHIN: GREY,
+               CostLevel.NO_FIGURES: GREY}
+
+
+def _p(text: str, *, bold: bool = False, colour: str | None = TEXT, size: float = SIZE,
+       align: str = "l") -> Para:
+    return Para((Span(text, bold, colour),), size, align=align)
+
+
+def _cell_h(paras: list[Para], width: float, font: str) -> float:
+    ml, mr, mt, mb = MARGINS
+    body = sum(para_height(p, width - ml - mr, font) for p in paras)
+    return max(body, line_height(SIZE, font)) + mt + mb
+
+
+def overview_pages(data: PortfolioOverview, area: Rect, footer: Rect, font: str) -> list[Page]:
+    widths = [pt(area.w) * share for _, share in COLUMNS]
+    header = [[_p(L[key], bold=True)] for key, _ in COLUMNS]
+    rows = []
+    for row in data.rows:
+        schedule = _p(row.schedule_text, bold=row.schedule is not Schedule.ON_TRACK,
+                      colour=SCHEDULE_COLOUR[row.schedule])
+        cost = _p(row.cost.text, bold=row.cost.level is CostLevel.OVER,
+                  colour=COST_COLOUR[row.cost.level])
+        rows.append([[_p(row.name)], [_p(row.group)], [_p(row.leader)], [schedule], [cost],
+                     [_p(row.comment)] if row.comment else []])
+    height = lambda cells: max(_cell_h(c, w, font) for c, w in zip(cells, widths))  # noqa: E731
+    header_h = height(header)
+    room = pt(area.h) * (1 - HEIGHT_SLACK) - header_h
+    pages: list[list[tuple[list[list[Para]], float]]] = [[]]
+    used = 0.0
+    for cells in rows:
+        h = height(cells)
+        if pages[-1] and used + h > room:
+            pages.append([])
+            used = 0.0
+        pages[-1].append((cells, h))
+        used += h
+    note = _p(f"{L['costs']}: avvik (virkelig − plan) når det er mer enn {data.tolerance} av "
+              "planen. Rødt: forfalt eller over plan. Oransje: flyttet milepæl.",
+              colour=GREY, size=SMALL)
+    out = []
+    for page in pages:
+        table_rows = [[Cell(tuple(c), HEADER_FILL) for c in header]]
+        table_rows += [[Cell(tuple(c)) for c in cells] for cells, _ in page]
+        heights = tuple(_ceil(h) for h in [header_h] + [h for _, h in page])
+        total = emu(sum(widths))
+        columns = _distribute(total, widths)
+        table = Table(L["overview"], Rect(area.x, area.y, total, sum(heights)), columns,
+                      heights, tuple(tuple(r) for r in table_rows), MARGINS)
+        text = " ".join(p.text for r in table_rows for c in r for p in c.paras)
+        legend = TextBox("Forklaring", footer, Frame((note,)), anchor="b")
+        out.append(Page((table, legend), (Region("overview", area, text),
+                                          Region("legend", footer, note.text))))
+    return out
+
+
+# --- the timeline ----------------------------------------------------------------------------
+
+LABEL_SHARE = 0.32
+AXIS_H = 14.0
+LANE_H = (22.0, 15.0)  # the most and the least a lane is given
+MARKER = 8.0
+MARKS = {  # geometry, fill, outline
+    Mark.PLANNED: ("diamond", WHITE, ACCENT),
+    Mark.MOVED: ("diamond", ORANGE, ORANGE),
+    Mark.ORIGINAL: ("diamond", WHITE, FAINT),
+    Mark.OVERDUE: ("diamond", RED, RED),
+    Mark.DELIVERED: ("ellipse", GREEN, GREEN),
+    Mark.LATE: ("ellipse", RED, RED),
+    Mark.CANCELLED: ("rect", FAINT, FAINT),
+}
+LEGEND = ((Mark.PLANNED, "Planlagt"), (Mark.MOVED, "Flyttet"),
+          (Mark.ORIGINAL, "Opprinnelig dato"), (Mark.DELIVERED, "Levert"),
+          (Mark.LATE, "Levert for sent"), (Mark.OVERDUE, "Forfalt"))
+
+
+def timeline_pages(timeline: Timeline, area: Rect, footer: Rect, font: str) -> list[Page]:
+    lines: list[tuple[str, object]] = []  # ("group", LaneGroup) or ("lane", Lane)
+    for group in timeline.groups:
+        if len(timeline.groups) > 1:
+            lines.append(("group", group))
+        lines += [("lane", lane) for lane in group.lanes]
+    plot_h = pt(area.h) - AXIS_H
+    per_page = max(int(plot_h // LANE_H[1]), 1)
+    chunks = [lines[i:i + per_page] for i in range(0, len(lines), per_page)] or [[]]
+    lane_h = min(LANE_H[0], plot_h / max(len(chunks[0]), 1))
+    return [_timeline_page(timeline, chunk, lane_h, area, footer, font) for chunk in chunks]
+
+
+def _timeline_page(timeline: Timeline, lines, lane_h: float, area: Rect, footer: Rect,
+                   font: str) -> Page:
+    x0, y0, width = pt(area.x), pt(area.y), pt(area.w)
+    label_w = width * LABEL_SHARE
+    left, right = x0 + label_w + MARKER, x0 + width - MARKER
+    span = max((timeline.end - timeline.start).days, 1)
+
+    def x(day: date) -> float:
+        return left + (right - left) * (day - timeline.start).days / span
+
+    shapes: list = []
+    texts: list[str] = []
+    top = y0 + AXIS_H
+    bottom = top + lane_h * len(lines)
+    for tick in axis_ticks(timeline.start, timeline.end):
+        tx = x(tick.day)
+        shapes.append(Shape("Rutenett", _rect(tx, top, 0, bottom - top), "line", line=FAINT,
+                            line_width=0.5))
+        w = text_width(tick.label, font, SMALL) + 4
+        bx = min(max(tx - w / 2, left - MARKER), right + MARKER - w)
+        shapes.append(TextBox(f"Akse {tick.label}", _rect(bx, y0, w, AXIS_H),
+                              Frame((_p(tick.label, colour=GREY, size=SMALL, align="ctr"),)),
+                              anchor="b"))
+        texts.append(tick.label)
+    day_x = x(timeline.report_day)
+    shapes.append(Shape("Rapportdato", _rect(day_x, top, 0, bottom - top), "line", line=RED,
+                        line_width=1.0, dashed=True))
+    y = top
+    for kind, item in lines:
+        if kind == "group":
+            shapes.append(Shape("Bånd", _rect(x0, y, width, lane_h), "rect", fill=BAND_FILL))
+            label = _fitted(item.title, label_w - 4, font, True)
+            shapes.append(TextBox(label, _rect(x0, y, label_w, lane_h),
+                                  Frame((_p(label, bold=True, size=9.0),), (2, 0, 2, 0)),
+                                  anchor="ctr"))
+            texts.append(label)
+        else:
+            label = _fitted(item.label, label_w - 4, font, False)
+            shapes.append(TextBox(label, _rect(x0, y, label_w, lane_h),
+                                  Frame((_p(label, size=9.0),), (2, 0, 2, 0)), anchor="ctr"))
+            texts.append(label)
+            middle = y + lane_h / 2
+            if item.span is not None:
+                a, b = x(item.span[0]), x(item.span[1])
+                shapes.append(Shape("Forskyvning", _rect(a, middle, b - a, 0), "line",
+                                    line=FAINT, line_width=1.5))
+            for point in item.points:
+                geometry, fill, outline = MARKS[point.mark]
+                shapes.append(Shape(f"{point.mark.value} {fmt.short_date(point.day)}",
+                                    _rect(x(point.day) - MARKER / 2, middle - MARKER / 2,
+                                          MARKER, MARKER), geometry, fill, outline, 1.0))
+        y += lane_h
+    legend_shapes, legend_text = _legend(timeline, footer, font)
+    region = Rect(area.x, area.y, area.w, _ceil(bottom - y0))
+    return Page(tuple(shapes + legend_shapes),
+                (Region("timeline", region, " ".join(texts)),
+                 Region("legend", footer, legend_text)))
+
+
+def _legend(timeline: Timeline, footer: Rect, font: str) -> tuple[list, str]:
+    items = [*LEGEND, (None, f"Rapportdato {fmt.short_date(timeline.report_day)}")]
+    x, y = pt(footer.x), pt(footer.y)
+    h = pt(footer.h)
+    shapes, texts = [], []
+    for mark, label in items:
+        mid = y + h - SMALL * 0.75
+        if mark is None:
+            shapes.append(Shape("Forklaring rapportdato", _rect(x, mid, MARKER, 0), "line",
+                                line=RED, line_width=1.0, dashed=True))
+        else:
+            geometry, fill, outline = MARKS[mark]
+            shapes.append(Shape(f"Forklaring {label}", _rect(x, mid - 3.5, 7, 7), geometry,
+                                fill, outline, 1.0))
+        x += MARKER + 3
+        w = text_width(label, font, SMALL) + 3
+        shapes.append(TextBox(f"Forklaring {label}", _rect(x, y, w, h),
+                              Frame((_p(label, colour=GREY, size=SMALL),)), anchor="b"))
+        texts.append(label)
+        x += w + 9
+    return shapes, " ".join(texts)
+
+
+def _fitted(text: str, width: float, font: str, bold: bool) -> str:
+    """`text` on one line of `width` pt at 9 pt, cut with "…" where it would not fit."""
+    if text_width(text, font, 9.0, bold) <= width * 0.95:
+        return text
+    while text and text_width(text + "…", font, 9.0, bold) > width * 0.95:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+# --- the cost chart --------------------------------------------------------------------------
+
+def cost_page(series: CostSeries, area: Rect, font: str) -> Page:
+    note_h = line_height(SIZE, font) + 4
+    chart_rect = Rect(area.x, area.y, area.w, area.h - emu(note_h + HEADING_GAP))
+    chart = Chart(L["cost_chart"], chart_rect, series.categories,
+                  ((L["plan"], series.plan), (L["actual"], series.actual)))
+    deviation = series.actual[-1] - series.plan[-1]
+    note = " ".join(t for t in (
+        series.as_of, f"Avvik i siste rapport: {fmt.amount(deviation, signed=True)} "
+                      f"({fmt.percent(deviation, series.plan[-1])}).") if t)
+    box = Rect(area.x, area.bottom - emu(note_h), area.w, emu(note_h))
+    text = TextBox("Merknad", box, Frame((_p(note, colour=GREY),)), anchor="b")
+    chart_text = " ".join([*series.categories, L["plan"], L["actual"]])
+    return Page((chart, text), (Region("chart", chart_rect, chart_text),
+                                Region("note", box, note)))
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def _rect(x: float, y: float, w: float, h: float) -> Rect:
+    return Rect(emu(x), emu(y), emu(w), _ceil(h) if h else 0)
+
+
+def _ceil(points: float) -> int:
+    return int(-(-points * 12700 // 1))
+
+
+def _distribute(total: int, widths: list[float]) -> tuple[int, ...]:
+    whole = sum(widths)
+    out, used = [], 0
+    for i, w in enumerate(widths):
+        part = total - used if i == len(widths) - 1 else int(total * w / whole)
+        out.append(part)
+        used += part
+    return tuple(out)
