@@ -173,6 +173,9 @@ def show(
         autocompletion=completion.complete_initiative)] = None,
     as_json: JsonFlag = False,
     data: DataDir = Path("initiatives"),
+    overview: Annotated[bool, typer.Option(
+        "--overview", help="Only the overview: each initiative's milestone and cost state, "
+        "as on the deck's first slides.")] = False,
 ) -> None:
     """Show a report in the terminal: each initiative's status panels and KPIs, as in the deck."""
     from statusrapport import terminal
@@ -181,6 +184,17 @@ def show(
 
     loaded = load(data, report)
     _mention_warnings(loaded.warnings)
+    if overview:
+        from statusrapport.portfolio import overview as portfolio_overview
+
+        rows = portfolio_overview(loaded.programme, loaded.week)
+        if initiative is not None:
+            rows = terminal.only_rows(rows, initiative)
+        if as_json:
+            print(terminal.to_json(rows))
+        else:
+            terminal.render_portfolio(terminal.console(), rows)
+        return
     view = terminal.only(report_view(loaded.programme, loaded.week), initiative)
     if as_json:
         print(terminal.to_json(view))

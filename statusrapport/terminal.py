@@ -26,6 +26,8 @@ from rich.text import Text
 from statusrapport.diff import DIFF_LABELS, Change, FigureChange, InitiativeDiff, ReportDiff
 from statusrapport.errors import UserError
 from statusrapport.overview import Overview
+from statusrapport.portfolio import (PORTFOLIO_LABELS, CostLevel, PortfolioOverview,
+                                     Schedule)
 from statusrapport.view import (LABELS, BulletView, InitiativeView, KpiView, MilestoneRow,
                                 ReportView, Run, StatusView)
 from statusrapport.weeks import IsoWeek
@@ -280,6 +282,41 @@ def initiative_table(data: Overview, *, wide: bool) -> Table:
                       Text(overdue, style=ATTENTION if row.overdue else ""),
                       Text(str(row.moved), style=MOVED if row.moved else ""))
     return table
+
+
+# ---- show --overview -------------------------------------------------------------------------
+
+SCHEDULE_STYLE = {Schedule.OVERDUE: ATTENTION, Schedule.MOVED: MOVED, Schedule.ON_TRACK: ""}
+COST_STYLE = {CostLevel.OVER: ATTENTION, CostLevel.UNDER: "", CostLevel.WITHIN: MUTED,
+              CostLevel.NO_FIGURES: MUTED}
+
+
+def only_rows(data: PortfolioOverview, initiative_id: str) -> PortfolioOverview:
+    rows = tuple(r for r in data.rows if r.initiative_id == initiative_id)
+    if not rows:
+        ids = ", ".join(r.initiative_id for r in data.rows)
+        raise UserError(f"no initiative {initiative_id!r}; the initiatives are: {ids}")
+    return dataclasses.replace(data, rows=rows)
+
+
+def render_portfolio(out: Console, data: PortfolioOverview) -> None:
+    """The deck's overview slide as a table: what is late, what is over budget."""
+    out.print(Text(f"{data.programme} – {PORTFOLIO_LABELS['overview'].lower()} uke "
+                   f"{data.week.week} {data.week.year}", style=HEADING))
+    wide = out.width >= WIDE
+    keys = ("initiative", "group", "leader") if wide else ("initiative",)
+    table = _table(*(PORTFOLIO_LABELS[k] for k in (*keys, "schedule", "costs", "comment")))
+    table.show_lines = not wide
+    for row in data.rows:
+        name = Text(row.name)
+        if not wide:
+            name.append(f"\n{row.group} · {row.leader}", style=MUTED)
+        who = (Text(row.group), Text(row.leader)) if wide else ()
+        table.add_row(name, *who, Text(row.schedule_text, style=SCHEDULE_STYLE[row.schedule]),
+                      Text(row.cost.text, style=COST_STYLE[row.cost.level]), Text(row.comment))
+    out.print(table)
+    out.print(Text(f"{PORTFOLIO_LABELS['costs']}: avvik (virkelig − plan) når det er mer enn "
+                   f"{data.tolerance} av planen.", style=MUTED))
 
 
 # ---- diff ------------------------------------------------------------------------------------

@@ -1,0 +1,143 @@
+"""The portfolio (issue 7): the overview's states, the cost chart's data as saved, --group,
+and `show --overview`."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+import yaml
+from pptx import Presentation
+from typer.testing import CliRunner
+
+from deck_samples import SEED, copy_seed
+from statusrapport.build import build
+from statusrapport.cli import app
+from statusrapport.loader import load
+from statusrapport.portfolio import (CostLevel, Mark, Schedule, cost_state, overview,
+                                     portfolio, timelines)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    loaded = load(SEED, "uke-33")
+    return loaded.programme, loaded.week
+
+
+def test_seed_overview_states(seed):
+    rows = {r.initiative_id: r for r in overview(*seed).rows}
+    endre = rows["selvbetjening-endre"]
+    assert endre.schedule is Schedule.MOVED and endre.moved == ("MP4", "MP5")
+    assert endre.schedule_text == "Flyttet: MP4, MP5"
+    assert endre.cost.level is CostLevel.UNDER
+    assert endre.cost.text == "-303\u00a0000 (-10,4\u00a0%)"
+    ny = rows["ny-rekvisisjonspraksis"]
+    assert ny.schedule is Schedule.OVERDUE and ny.overdue == ("MP2",)  # due 01.04.21
+    avbestille = rows["selvbetjening-avbestille-bekrefte"]
+    assert avbestille.schedule is Schedule.ON_TRACK  # all delivered (MP4 late, but done)
+    assert avbestille.cost.level is CostLevel.NO_FIGURES
+
+
+def test_overview_slide_shows_the_states(tmp_path):
+    result = build(SEED, "uke-33", tmp_path / "deck.pptx")
+    slide = Presentation(str(result.path)).slides[1]
+    table = next(s for s in slide.shapes if s.has_table).table
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["Tiltak", "Gruppe", "Tiltaksleder", "Milepæler", "Økonomi", "Kommentar"]
+    assert rows[2][3] == "Flyttet: MP4, MP5" and rows[3][3] == "Forfalt: MP2"
+
+
+@pytest.mark.parametrize("plan, actual, tolerance, level", [
+    (1000, 1050, 5, CostLevel.WITHIN), (1000, 1051, 5, CostLevel.OVER),
+    (1000, 940, 5, CostLevel.UNDER), (1000, 1000, 0, CostLevel.WITHIN),
+    (0, 10, 5, CostLevel.OVER), (None, None, 5, CostLevel.NO_FIGURES)])
+def test_cost_state_beyond_the_tolerance(plan, actual, tolerance, level):
+    assert cost_state(plan, actual, Decimal(tolerance)).level is level
+
+
+def _with_costs(folder, tolerance=None, timeline=None):
+    """The seed, with cost figures in both of «avbestille/bekrefte»'s reports and a comment."""
+    copy_seed(folder)
+    path = folder / "selvbetjening-avbestille-bekrefte.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    costs:\n      comments:", "    comment: Levert, i drift.\n"
+                        "    costs:\n      plan: 2 000 000\n      actual: 2 150 000\n"
+                        "      comments:", 1)
+    assert yaml.safe_load(text)["reports"]["2021-uke-21"].get("costs") is None
+    text = text.replace("  2021-uke-21:\n", "  2021-uke-21:\n    costs:\n      plan: 1 500 000\n"
+                        "      actual: 1 400 000\n", 1)
+    path.write_text(text, encoding="utf-8")
+    programme = folder / "programme.yaml"
+    extra = "".join(f"{k}: {v}\n" for k, v in (("cost_tolerance", tolerance),
+                                                ("timeline", timeline)) if v is not None)
+    programme.write_text(programme.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return folder
+
+
+def test_cost_chart_series_read_back_from_the_saved_deck(tmp_path):
+    result = build(_with_costs(tmp_path / "data"), "uke-33", tmp_path / "deck.pptx")
+    prs = Presentation(str(result.path))
+    charts = [(n, s) for n, slide in enumerate(prs.slides, 1) for s in slide.shapes
+              if s.has_chart]
+    assert len(charts) == 1  # only «avbestille/bekrefte» has two reports with figures
+    number, frame = charts[0]
+    kinds = [s.kind for s in result.plan.slides]
+    assert kinds[number - 1] == "costs" and kinds[number - 2] == "status"
+    chart = frame.chart
+    assert list(chart.plots[0].categories) == ["Uke 21", "Uke 33"]
+    series = {s.name: list(s.values) for s in chart.plots[0].series}
+    assert series == {"Plan/budsjett": [1_500_000, 2_000_000],
+                      "Virkelig": [1_400_000, 2_150_000]}
+    assert chart.part.chart_workbook.xlsx_part is not None  # the data stays editable
+    again = build(tmp_path / "data", "uke-33", tmp_path / "again.pptx")
+    assert again.path.read_bytes() == result.path.read_bytes()
+
+
+def test_tolerance_and_comment_from_the_files(tmp_path):
+    loaded = load(_with_costs(tmp_path / "data", tolerance=8), "uke-33")
+    rows = {r.initiative_id: r for r in overview(loaded.programme, loaded.week).rows}
+    row = rows["selvbetjening-avbestille-bekrefte"]
+    assert row.cost.level is CostLevel.WITHIN  # +7,5 % within 8 %
+    assert row.comment == "Levert, i drift."
+
+
+def test_timeline_per_initiative_follows_its_status_slide(tmp_path):
+    result = build(_with_costs(tmp_path / "data", timeline="initiative"), "uke-33",
+                   tmp_path / "deck.pptx")
+    kinds = [s.kind for s in result.plan.slides]
+    timeline_at = [i for i, kind in enumerate(kinds) if kind == "timeline"]
+    assert len(timeline_at) == 3
+    assert all(kinds[i - 1] == "status" for i in timeline_at)
+
+
+def test_timeline_marks_of_the_seed(seed):
+    group = timelines(*seed)[0]
+    endre = group.groups[1]
+    marks = {lane.label.split()[0]: [p.mark for p in lane.points] for lane in endre.lanes}
+    assert marks["MP4"] == [Mark.ORIGINAL, Mark.MOVED]
+    assert marks["MP3"] == [Mark.PLANNED]
+    assert marks["MP1"] == [Mark.ORIGINAL, Mark.LATE]
+
+
+def test_build_one_group(tmp_path):
+    result = CliRunner().invoke(app, ["build", "uke-33", "-d", str(SEED), "--group",
+                                      "Ny rekvisisjonspraksis", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "pasientreiser-2021-uke-33-ny-rekvisisjonspraksis.pptx"
+    texts = [s.shapes.title.text_frame.text for s in Presentation(str(out)).slides
+             if s.shapes.title is not None]
+    assert "Selvbetjening" not in texts and "Ny rekvisisjonspraksis" in texts
+    wrong = CliRunner().invoke(app, ["build", "uke-33", "-d", str(SEED), "--group", "Nei"])
+    assert wrong.exit_code == 1 and "no group 'Nei'" in wrong.stderr
+
+
+def test_show_overview():
+    result = CliRunner().invoke(app, ["show", "uke-33", "-d", str(SEED), "--overview"],
+                                env={"COLUMNS": "130"})
+    assert result.exit_code == 0, result.output
+    assert "Flyttet: MP4, MP5" in result.stdout and "Forfalt: MP2" in result.stdout
+    assert "-2 000 000 (-57,1 %)" in result.stdout.replace("\u00a0", " ")
+
+
+def test_portfolio_without_charts_for_the_seed(seed):
+    assert portfolio(*seed).costs == {}
