@@ -126,3 +126,44 @@ def test_regions_are_inside_the_slide(rendered):
                 left, top, right, bottom = region.rect.points()
                 assert 0 <= left < right <= 12192000 / EMU_PER_PT
                 assert 0 <= top < bottom <= 6858000 / EMU_PER_PT
+
+
+# The timeline's coloured markers, as LibreOffice paints them (72 dpi: 1 px = 1 pt).
+MARKER_COLOURS = {"C00000": (192, 0, 0), "548235": (84, 130, 53), "C55A11": (197, 90, 17)}
+
+
+def test_timeline_shapes_drawn_inside_the_slide_where_planned(rendered, tmp_path):
+    """Every filled marker of the seed's timelines is painted at its planned place, and no
+    marker colour lies outside the timeline and its legend."""
+    from PIL import Image
+
+    from statusrapport.layout import Shape
+
+    built, _ = rendered["seed"]
+    pdf = built.path.with_suffix(".pdf")
+    for number, slide in enumerate(built.plan.slides, start=1):
+        if slide.kind != "timeline":
+            continue
+        subprocess.run(["pdftoppm", "-scale-to-x", "960", "-scale-to-y", "540", "-png", "-f", str(number), "-l", str(number),
+                        "-singlefile", str(pdf), str(tmp_path / f"t{number}")], check=True)
+        image = Image.open(tmp_path / f"t{number}.png").convert("RGB")
+        assert image.size == (960, 540)
+        markers = [s for s in slide.shapes if isinstance(s, Shape) and s.geometry != "line"
+                   and s.fill in ("red", "green", "orange")]
+        assert markers
+        for shape in markers:
+            left, top, right, bottom = shape.rect.points()
+            assert 0 <= left and right <= 960 and 0 <= top and bottom <= 540
+            centre = image.getpixel((int((left + right) / 2), int((top + bottom) / 2)))
+            assert any(_close(centre, c) for c in MARKER_COLOURS.values()), (number, shape)
+        allowed = [r.rect.points() for r in slide.regions if r.name in ("timeline", "legend")]
+        pixels = image.load()
+        for y in range(0, 540, 2):
+            for x in range(0, 960, 2):
+                if any(_close(pixels[x, y], c) for c in MARKER_COLOURS.values()):
+                    assert any(a - 1 <= x <= c + 1 and b - 1 <= y <= d + 1
+                               for a, b, c, d in allowed), (number, x, y)
+
+
+def _close(pixel, colour, tolerance=40) -> bool:
+    return all(abs(p - c) <= tolerance for p, c in zip(pixel, colour))
