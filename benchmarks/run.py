@@ -1,6 +1,9 @@
 """Benchmark statusrapport as whole processes, each beside a floor measured in the same run.
 
-    python benchmarks/run.py [--runs N] [--quick]
+    python benchmarks/run.py [--runs N] [--quick]      # --quick: the seed only
+
+The synthetic programmes: 30 and 300 initiatives (marginal cost), 100 and 1,000 (scale: time,
+ratio and peak memory).
 
 Machines are noisy: every figure is a median of N runs, candidate and floor interleaved,
 and each is reported as a ratio to its floor.
@@ -100,6 +103,35 @@ def main() -> None:
         marginal = (sizes[300][0] - sizes[30][0]) / 270
         print(f"\nmarginal cost per initiative (30 → 300): {marginal * 1000:.1f} ms  "
               f"(target ≤ 15 ms: {'ok' if marginal <= 0.015 else 'over'})")
+        scale(Path(tmp), floor_pptx, max(3, runs // 5))
+
+
+def scale(tmp: Path, floor: list[str], runs: int) -> None:
+    """100 and 1,000 initiatives (two reports each): the 1,000 build within 10 s, at most
+    10.5× the 100 build, in at most 250 MB."""
+    print()
+    times, peaks = {}, {}
+    for n in (100, 1000):
+        folder = write_programme(tmp / f"s{n}", n)
+        command = [*CLI, "build", "uke-33", "-d", str(folder), "-o", str(tmp / f"s{n}.pptx")]
+        times[n] = median_pair(command, floor, runs)[0]
+        peaks[n] = peak_rss(command)
+        print(f"build {n:>5} initiatives           {times[n] * 1000:8.1f} ms  "
+              f"peak {peaks[n] / 1024:6.1f} MB")
+    ratio = times[1000] / times[100]
+    print(f"\n1,000 initiatives: {times[1000]:.2f} s (≤ 10 s: "
+          f"{'ok' if times[1000] <= 10 else 'over'}), {ratio:.2f}× the 100 build (≤ 10.5×: "
+          f"{'ok' if ratio <= 10.5 else 'over'}), peak {peaks[1000] / 1024:.0f} MB (≤ 250 MB: "
+          f"{'ok' if peaks[1000] <= 250 * 1024 else 'over'})")
+
+
+def peak_rss(command: list[str]) -> int:
+    """The peak resident memory (KB) of `command`, as its parent sees its waited-for child."""
+    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+             "capture_output=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    result = subprocess.run([PY, "-c", probe, *command], capture_output=True, cwd=ROOT, env=ENV,
+                            check=True, text=True)
+    return int(result.stdout.strip())
 
 
 def _has_command(name: str) -> bool:
