@@ -59,18 +59,31 @@ def _amount(value: Any) -> Any:
     return value
 
 
+# A KPI figure's size: 1e999999999 is finite, but writing it out crashed the deck (and
+# 1e400000 took minutes to draw).
+FIGURE_DIGITS, FIGURE_DECIMALS = 15, 6
+_FIGURE_SIZE = (f"a figure has at most {FIGURE_DIGITS} digits before the decimal comma and "
+                f"{FIGURE_DECIMALS} after it")
+
+
 def _figure(value: Any) -> Decimal:
     if isinstance(value, (int, Decimal)):
         number = Decimal(value)
     elif isinstance(value, str):
+        written = value.replace(" ", "").replace("\u00a0", "").replace(",", ".")
+        if len(written) > 2 * (FIGURE_DIGITS + FIGURE_DECIMALS):
+            raise ValueError(_FIGURE_SIZE)
         try:
-            number = Decimal(value.replace(" ", "").replace("\u00a0", "").replace(",", "."))
+            number = Decimal(written)
         except InvalidOperation:
             raise ValueError(f"expected a number, got {value!r}") from None
     else:
         raise ValueError("expected a number")
     if not number.is_finite():
         raise ValueError("expected a finite number")
+    if number and (number.adjusted() >= FIGURE_DIGITS
+                   or number.normalize().as_tuple().exponent < -FIGURE_DECIMALS):
+        raise ValueError(f"{_FIGURE_SIZE}, got {value!r}")
     return number
 
 

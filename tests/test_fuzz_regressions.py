@@ -24,3 +24,30 @@ def test_failed_files_are_not_also_reported_as_a_missing_report(tmp_path):
     assert result.exit_code == 1
     assert "there is no report" not in result.stderr
     assert "navn: unknown key" in result.stderr
+
+
+def _kpi_folder(tmp_path, value: str):
+    data = tmp_path / "data"
+    data.mkdir(parents=True)
+    (data / "programme.yaml").write_text("programme: P\ngroups:\n  - name: G\n"
+                                         "    initiatives: [kpi]\n", encoding="utf-8")
+    (data / "kpi.yaml").write_text(
+        "name: K\ngroup: G\nleader: L\nreports:\n  2021-uke-33:\n    kpis:\n      - name: Tall\n"
+        f"        value: {value}\n        measured: 18.08.2021\n    highlights:\n"
+        "      bullets:\n        - text: Status\n          kpis: true\n", encoding="utf-8")
+    return data
+
+
+def test_a_kpi_figure_too_large_to_write_out_is_a_located_error(tmp_path):
+    """1e999999999 is a finite Decimal: the deck crashed writing it out (decimal.Overflow,
+    exit 3), and 1e400000 took minutes to measure and draw."""
+    for value in ("1e999999999", "1e400000", "1e-7", "1" * 100):
+        result = invoke("build", "uke-33", "--data", str(_kpi_folder(tmp_path / value[:12], value)),
+                        "-o", str(tmp_path / "deck.pptx"))
+        assert result.exit_code == 1, result.output
+        assert ":8:16: reports.2021-uke-33.kpis[0].value: a figure has at most 15 digits" in (
+            result.stderr)
+    result = invoke("build", "uke-33", "--data", str(_kpi_folder(tmp_path / "ok", "-123 456 789"
+                                                                  "012 345,125")),
+                    "-o", str(tmp_path / "deck.pptx"))
+    assert result.exit_code == 0, result.output
