@@ -9,6 +9,7 @@ into False, `010` into 8, and crash on `2021-02-30`).
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,15 +100,17 @@ def _decoded(path: Path, raw: bytes, problems: list[Problem]) -> str | None:
     if not text.strip():
         problems.append(problem_at(path, 0, 0, "", "the file is empty"))
         return None
-    bad = list(_ILLEGAL.finditer(text))
-    for match in bad[:MAX_REPEATS]:
+    # Lazily: a list of a million match objects (a file of control characters) took 120 MB.
+    bad, before = _ILLEGAL.finditer(text), len(problems)
+    for match in itertools.islice(bad, MAX_REPEATS):
         line, col = _position(text, match.start())
         problems.append(problem_at(path, line, col, "", _illegal(match.group())))
-    if len(bad) > MAX_REPEATS:
-        line, col = _position(text, bad[MAX_REPEATS].start())
-        problems.append(problem_at(path, line, col, "", f"{len(bad) - MAX_REPEATS} more control "
+    if (first_unreported := next(bad, None)) is not None:
+        more = 1 + sum(1 for _ in bad)
+        line, col = _position(text, first_unreported.start())
+        problems.append(problem_at(path, line, col, "", f"{more} more control "
                                    "characters from here on"))
-    return None if bad else text
+    return None if len(problems) > before else text
 
 
 def _position(text: str, index: int) -> tuple[int, int]:

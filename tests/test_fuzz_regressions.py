@@ -51,3 +51,23 @@ def test_a_kpi_figure_too_large_to_write_out_is_a_located_error(tmp_path):
                                                                   "012 345,125")),
                     "-o", str(tmp_path / "deck.pptx"))
     assert result.exit_code == 0, result.output
+
+
+def test_a_file_of_control_characters_is_refused_without_holding_each_match(tmp_path):
+    """A match object per control character of a 1 MiB file took 120 MB: counted lazily now."""
+    import tracemalloc
+
+    from statusrapport.yamlsafe import MAX_FILE_BYTES, read_yaml
+
+    path = tmp_path / "kontroll.yaml"
+    path.write_bytes(b"name: x\n" + b"\x01" * (MAX_FILE_BYTES - 8))
+    tracemalloc.start()
+    try:
+        _, problems = read_yaml(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 30 * 2**20, f"{peak / 2**20:.0f} MB"
+    assert [p.message for p in problems][-1] == (
+        f"{MAX_FILE_BYTES - 8 - 3:,} more control characters from here on".replace(",", ""))
+    assert len(problems) == 4
