@@ -19,6 +19,8 @@ from statusrapport.weeks import IsoWeek
 from statusrapport.yamlsafe import Document, dotted, read_yaml
 
 PROGRAMME_FILE = "programme.yaml"
+# More errors than this in one file are counted, not listed: nobody reads the 101st.
+MAX_ERRORS_PER_FILE = 100
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def _load_document(files: _Files, name: str, model: type[BaseModel],
                                    "names the programme and orders its groups and initiatives"))
         return None
     doc, found = files.read(name)
-    problems.extend(found)
+    problems.extend(_capped(found))
     if found:
         return None
     validated = _validate_document(doc, model, problems)
@@ -137,7 +139,7 @@ def _load_initiative(files: _Files, name: str,
                      problems: list[Problem]) -> tuple[Initiative, Document] | None:
     doc, found = files.read(name)
     path = doc.path
-    problems.extend(found)
+    problems.extend(_capped(found))
     if found:
         return None
     data = doc.data
@@ -164,8 +166,22 @@ def _validate_document(doc: Document, model: type[BaseModel], problems: list[Pro
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        problems.extend(_located(doc, model, error) for error in exc.errors(include_url=False))
+        errors = exc.errors(include_url=False)
+        # Locate only what is shown: naming each of 60,000 unknown keys took seconds.
+        problems.extend(_capped([_located(doc, model, error)
+                                 for error in errors[:MAX_ERRORS_PER_FILE + 1]], len(errors)))
         return None
+
+
+def _capped(found: list[Problem], total: int | None = None) -> list[Problem]:
+    """A file's first MAX_ERRORS_PER_FILE problems, and one line counting the rest."""
+    total = len(found) if total is None else total
+    if total <= MAX_ERRORS_PER_FILE:
+        return found
+    rest = found[MAX_ERRORS_PER_FILE]  # the first not shown: where the count points
+    return found[:MAX_ERRORS_PER_FILE] + [problem_at(
+        rest.path, rest.line, rest.column, "", f"{total - MAX_ERRORS_PER_FILE} more errors "
+        "in this file from here on; fix the ones above first")]
 
 
 def _located(doc: Document, model: type[BaseModel], error: Any) -> Problem:

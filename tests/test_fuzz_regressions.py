@@ -71,3 +71,26 @@ def test_a_file_of_control_characters_is_refused_without_holding_each_match(tmp_
     assert [p.message for p in problems][-1] == (
         f"{MAX_FILE_BYTES - 8 - 3:,} more control characters from here on".replace(",", ""))
     assert len(problems) == 4
+
+
+def test_a_file_with_tens_of_thousands_of_errors_lists_the_first_hundred(tmp_path):
+    """45,000 unknown keys: each was named with a close match (difflib), 3 s, and printed."""
+    import time
+
+    from statusrapport.errors import UserError
+    from statusrapport.loader import MAX_ERRORS_PER_FILE, load
+
+    data = copy_seed(tmp_path / "data")
+    path = data / "selvbetjening-endre.yaml"
+    path.write_text(path.read_text(encoding="utf-8")
+                    + "".join(f"nøkkel{i}: verdi\n" for i in range(45_000)), encoding="utf-8")
+    start = time.perf_counter()
+    try:
+        load(data)
+    except UserError as exc:
+        problems = [p for p in exc.problems if p.path == str(path)]
+    assert time.perf_counter() - start < 1.5
+    assert len(problems) == MAX_ERRORS_PER_FILE + 1
+    assert problems[-1].message == (f"{45_000 - MAX_ERRORS_PER_FILE} more errors in this file "
+                                    "from here on; fix the ones above first")
+    assert problems[-1].line == problems[-2].line + 1
