@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -188,6 +189,8 @@ def data_mutation(draw, data):
 
     data = copy.deepcopy(data)
     paths = [p for p in _paths(data) if p]
+    if not paths:  # a scalar or an empty mapping, left by an earlier mutation
+        return draw(_structured_value())
     path = draw(st.sampled_from(paths))
     parent = data
     for part in path[:-1]:
@@ -272,21 +275,21 @@ def text(max_size: int = 600, min_size: int = 1):
     return st.lists(_piece, min_size=1, max_size=max(1, max_size // 6)).map(fit)
 
 
-dates = st.dates(min_value=__import__("datetime").date(1900, 1, 2),
-                 max_value=__import__("datetime").date(2100, 12, 30))
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # the model's range of years
 MONTH_NAMES = ("Jan", "feb", "mars", "april", "mai", "juni", "jul", "aug", "sep", "okt",
                "november", "Des")
 
 
 def day():
+    dates = st.dates(min_value=date(FIRST_YEAR, 1, 1), max_value=date(LAST_YEAR, 12, 31))
     return st.one_of(dates.map(lambda d: d.strftime("%d.%m.%Y")), dates.map(str))
 
 
 def plan_date():
-    return st.one_of(day(), st.tuples(st.sampled_from(MONTH_NAMES), st.integers(1900, 2100))
+    years = st.integers(FIRST_YEAR, LAST_YEAR)
+    return st.one_of(day(), st.tuples(st.sampled_from(MONTH_NAMES), years)
                      .map(lambda t: f"{t[0]} {t[1]}"),
-                     st.tuples(st.integers(1900, 2100), st.integers(1, 12))
-                     .map(lambda t: f"{t[0]}-{t[1]:02d}"))
+                     st.tuples(years, st.integers(1, 12)).map(lambda t: f"{t[0]}-{t[1]:02d}"))
 
 
 def amount():
@@ -391,5 +394,39 @@ def valid_programme(draw) -> dict[str, str]:
     return files
 
 
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def dump(data) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=100)
+
+
+def at_the_bounds() -> dict[str, str]:
+    """One initiative with every list at the model's limit and long texts of wide letters,
+    emoji and right-to-left script, under the 1 MiB bound (bullets without sub-items)."""
+    def long(i: int, size: int = 600) -> str:
+        words = ("Oppfølging", "«endre»", "WWWWWWWW", "😀🚀", "שלום", "مرحبا", "ÆØÅ", "helsenorge.no")
+        return " ".join(words[(i + k) % len(words)] for k in range(size))[:size].strip()
+
+    milestones = [{"id": f"MP{i:02d}WWWWWWW"[:12], "description": long(i),
+                   "planned": "01.02.2021", "revised": ["Jan 2022"] * 10,
+                   "forecast": "2022-03", **({"delivered": "02.02.2021"} if i % 2 else {})}
+                  for i in range(60)]
+    report = {"date": "18.08.2021", "period": "uke 1 – 33",
+              "done": [long(i) for i in range(40)], "planned": [long(i + 1) for i in range(40)],
+              "risks": [long(i + 2) for i in range(40)],
+              "costs": {"plan": "999 999 999 999", "actual": "1 000 000 000 000",
+                        "as_of": "31.07.2021", "comments": [long(i) for i in range(10)]},
+              "kpis": [{"name": long(i, 120), "value": "-123456789012.125",
+                        "unit": long(i, 20), "measured": "18.08.2021"} for i in range(30)],
+              "highlights": {"title": long(3, 120), "bullets": [
+                  {"text": long(i), "kpis": "true"} for i in range(40)]}}
+    initiative = {"name": long(1, 120), "group": long(2, 120), "leader": long(3, 120),
+                  "milestones": milestones, "budget": {"total": "1 000 000 000 000",
+                                                       "vat_included": "true"},
+                  "reports": {"2021-uke-33": report}}
+    return {"grense.yaml": dump(initiative), "programme.yaml": dump({
+        "programme": long(4, 120), "groups": [{"name": long(2, 120),
+                                               "initiatives": ["grense"]}]})}
