@@ -241,7 +241,9 @@ class Tick:
 def axis_ticks(start: date, end: date) -> list[Tick]:
     """Month, quarter or year marks between start and end, about 6 to 18 of them."""
     months = (end.year - start.year) * 12 + end.month - start.month
-    step = next(s for s in (1, 2, 3, 6, 12, 24) if months / s <= 16)
+    # Past 32 years (a milestone in 1989 beside one in 2022): whole years, still at most 16.
+    step = next((s for s in (1, 2, 3, 6, 12, 24) if months / s <= 16),
+                12 * -(-months // (12 * 16)))
     out = []
     year, month = start.year, start.month
     while (year, month) <= (end.year, end.month):

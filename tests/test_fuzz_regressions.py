@@ -94,3 +94,19 @@ def test_a_file_with_tens_of_thousands_of_errors_lists_the_first_hundred(tmp_pat
     assert problems[-1].message == (f"{45_000 - MAX_ERRORS_PER_FILE} more errors in this file "
                                     "from here on; fix the ones above first")
     assert problems[-1].line == problems[-2].line + 1
+
+
+def test_a_timeline_over_two_centuries_builds(tmp_path):
+    """A milestone in 1901 beside one in 2099: no tick step gave 16 marks or fewer
+    (StopIteration, exit 3)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "programme.yaml").write_text("programme: P\ngroups:\n  - name: G\n"
+                                         "    initiatives: [lang]\n", encoding="utf-8")
+    (data / "lang.yaml").write_text(
+        "name: Lang\ngroup: G\nleader: L\nmilestones:\n"
+        "  - {id: MP1, description: Start, planned: 01.01.1901}\n"
+        "  - {id: MP2, description: Slutt, planned: Des 2099}\n"
+        "reports:\n  2021-uke-33: {}\n", encoding="utf-8")
+    result = invoke("build", "uke-33", "--data", str(data), "-o", str(tmp_path / "deck.pptx"))
+    assert result.exit_code == 0, result.output
