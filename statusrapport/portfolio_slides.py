@@ -203,9 +203,18 @@ def _fitted(text: str, width: float, font: str, bold: bool) -> str:
     """`text` on one line of `width` pt at 9 pt, cut with "…" where it would not fit."""
     if text_width(text, font, 9.0, bold) <= width * 0.95:
         return text
-    while text and text_width(text + "…", font, 9.0, bold) > width * 0.95:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    def fits(n: int) -> bool:
+        return text_width(text[:n] + "…", font, 9.0, bold) <= width * 0.95
+
+    # The longest prefix that fits, by halving (cutting a character at a time measured a
+    # 600-character description 600 times: 60 of them took 5 s).
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if fits(middle) else (low, middle - 1)
+    while low and not fits(low):  # kerning may make widths not quite monotonic
+        low -= 1
+    return text[:low].rstrip() + "…"
 
 
 # --- the cost chart --------------------------------------------------------------------------

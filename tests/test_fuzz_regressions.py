@@ -110,3 +110,25 @@ def test_a_timeline_over_two_centuries_builds(tmp_path):
         "reports:\n  2021-uke-33: {}\n", encoding="utf-8")
     result = invoke("build", "uke-33", "--data", str(data), "-o", str(tmp_path / "deck.pptx"))
     assert result.exit_code == 0, result.output
+
+
+def test_a_long_milestone_label_is_cut_with_few_measurements(monkeypatch):
+    """The timeline cut a label one character at a time, measuring each: an initiative at the
+    model's limits (60 descriptions of 600 characters) took 5 s in the timeline alone."""
+    from statusrapport import portfolio_slides
+    from statusrapport.layout import text_width
+
+    calls = []
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return text_width(*args, **kwargs)
+
+    monkeypatch.setattr(portfolio_slides, "text_width", counted)
+    text = "Beskrive forventede kvalitative og kvantitative gevinster «endre» 😀 " * 9
+    cut = portfolio_slides._fitted(text, 150.0, "Carlito", False)
+    assert len(calls) < 20
+    assert cut.endswith("…") and text.startswith(cut[:-1])
+    assert text_width(cut, "Carlito", 9.0) <= 150 * 0.95
+    longer = text[:len(cut)] + "…"  # one more character would not fit
+    assert text_width(longer, "Carlito", 9.0) > 150 * 0.95
