@@ -1,6 +1,7 @@
 """Benchmark statusrapport as whole processes, each beside a floor measured in the same run.
 
     python benchmarks/run.py [--runs N] [--quick]      # --quick: the seed only
+    python benchmarks/run.py --scale-only [--runs N]   # the seed build, then 100 and 1,000
 
 The synthetic programmes: 30 and 300 initiatives (marginal cost), 100 and 1,000 (scale: time,
 ratio and peak memory).
@@ -72,10 +73,19 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--quick", action="store_true", help="skip the synthetic programmes")
+    parser.add_argument("--scale-only", action="store_true",
+                        help="only the seed build and the 100 and 1,000 builds (issue 7)")
     args = parser.parse_args()
     runs = args.runs
     compileall.compile_dir(ROOT / "statusrapport", quiet=1)
     print(f"python {sys.version.split()[0]}, {runs} runs each, medians\n")
+    if args.scale_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            floor_pptx = [*FLOOR_PPTX, str(Path(tmp) / "floor.pptx")]
+            build = [*CLI, "build", "uke-33", "-d", str(SEED), "-o", str(Path(tmp) / "deck.pptx")]
+            print(row("build uke-33 (seed)", *median_pair(build, floor_pptx, runs), 1.3))
+            scale(Path(tmp), floor_pptx, max(3, runs // 5))
+        return
 
     print(row("validate (seed)", *median_pair([*CLI, "validate", "-d", str(SEED)],
                                                FLOOR_VALIDATE, runs), 1.5))
