@@ -7,6 +7,7 @@ package byte-reproducibly (fixed zip dates and order, document properties from t
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import re
@@ -51,6 +52,7 @@ _COLOURS = {
     FAINT: '<a:srgbClr val="BFBFBF"/>',
 }
 CHART_COLOURS = ("7F7F7F", "4472C4")  # plan grey, actual blue: fixed, as the legend names them
+CHART_NUMBER_FORMAT = "#,##0"
 # Characters XML 1.0 does not allow (YAML's "\x07" escapes can produce them).
 _ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -213,7 +215,7 @@ def render(prs, plan: DeckPlan, properties: Properties) -> bytes:
     _drop_slides(prs, id_list)
     package = prs.part.package
     relate = _fast_relate(prs.part)
-    charts = _Charts(package)
+    charts = _Charts(package, _midnight(properties.day))
     for number, slide_plan in enumerate(plan.slides, start=1):
         info = infos[slide_plan.layout]
         # python-pptx's add_slide clones placeholders one by one (and scans them many times),
@@ -246,12 +248,13 @@ def _drop_slides(prs, id_list) -> None:
 
 
 class _Charts:
-    """Chart parts made with python-pptx's chart support (chart XML and its embedded workbook,
-    so the data stays editable), named by a counter: python-pptx's own naming scans every part
-    of the package for each new one."""
+    """Chart parts: python-pptx's ChartPart holding the chart XML below, its data also in an
+    embedded workbook that python-pptx's worksheet writer fills (so the chart stays editable in
+    PowerPoint), named by a counter: python-pptx's own naming scans every part of the package
+    for each new one."""
 
-    def __init__(self, package):
-        self.package = package
+    def __init__(self, package, created: datetime):
+        self.package, self.created = package, created
         taken = {str(part.partname) for part in package.iter_parts()}
         self.numbers = (n for n in itertools.count(1)
                         if f"/ppt/charts/chart{n}.xml" not in taken
@@ -259,60 +262,95 @@ class _Charts:
 
     def part(self, chart: Chart):
         from pptx.chart.data import CategoryChartData
-        from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
         from pptx.opc.constants import CONTENT_TYPE as CT
         from pptx.opc.packuri import PackURI
         from pptx.parts.chart import ChartPart
         from pptx.parts.embeddedpackage import EmbeddedXlsxPart
 
-        data = CategoryChartData(number_format="#,##0")
+        data = CategoryChartData(number_format=CHART_NUMBER_FORMAT)
         data.categories = chart.categories
         for name, values in chart.series:
             data.add_series(name, values)
+        workbook = _workbook_writer(data, self.created)
         number = next(self.numbers)
         part = ChartPart.load(PackURI(f"/ppt/charts/chart{number}.xml"), CT.DML_CHART,
-                              self.package, data.xml_bytes(XL_CHART_TYPE.LINE_MARKERS))
+                              self.package, _chart_xml(data, workbook))
         part.chart_workbook.xlsx_part = EmbeddedXlsxPart(
             PackURI(f"/ppt/embeddings/Microsoft_Excel_Sheet{number}.xlsx"), CT.SML_SHEET,
-            self.package, _fixed_workbook_date(data.xlsx_blob))
-        graph = part.chart
-        graph.has_legend = True
-        graph.legend.position = XL_LEGEND_POSITION.BOTTOM
-        graph.legend.include_in_layout = False
-        graph.value_axis.has_major_gridlines = True
-        graph.value_axis.tick_labels.font.size = graph.category_axis.tick_labels.font.size = \
-            _pt(11)
-        graph.legend.font.size = _pt(12)
-        for series, colour in zip(graph.plots[0].series, CHART_COLOURS):
-            from pptx.dml.color import RGBColor
-
-            series.smooth = False
-            series.format.line.color.rgb = RGBColor.from_string(colour)
-            series.format.line.width = _pt(2.25)
-            series.marker.format.fill.solid()
-            series.marker.format.fill.fore_color.rgb = RGBColor.from_string(colour)
-            series.marker.format.line.color.rgb = RGBColor.from_string(colour)
+            self.package, workbook.xlsx_blob)
         return part
 
 
-def _pt(value: float):
-    from pptx.util import Pt
+def _workbook_writer(data, created: datetime):
+    """python-pptx's worksheet writer for `data` (the layout the chart's references point
+    into), its workbook dated `created`: XlsxWriter in memory dates every zip member
+    1980-01-01 itself, so the same data gives the same bytes in every build."""
+    from pptx.chart.xlsx import CategoryWorkbookWriter
+    from xlsxwriter import Workbook
 
-    return Pt(value)
+    class Writer(CategoryWorkbookWriter):
+        @contextlib.contextmanager
+        def _open_worksheet(self, xlsx_file):
+            workbook = Workbook(xlsx_file, {"in_memory": True})
+            workbook.set_properties({"created": created})
+            yield workbook, workbook.add_worksheet()
+            workbook.close()
+
+    return Writer(data)
 
 
-def _fixed_workbook_date(blob: bytes) -> bytes:
-    """XlsxWriter stamps the workbook with the time of the build: the deck would never be the
-    same bytes twice. The stamp is fixed, and the zip made reproducible."""
-    with zipfile.ZipFile(io.BytesIO(blob)) as source:
-        members = []
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>"
-                              rb"2000-01-01T00:00:00Z", data)
-            members.append((info.filename, data))
-    return _zip(members)
+# A line chart with markers as python-pptx writes it, styled here once (its object calls did
+# the same per chart): legend at the bottom beside the plot, major gridlines, axis labels 11 pt,
+# legend 12 pt, straight 2.25 pt lines and their markers in CHART_COLOURS.
+_CHART_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<c:date1904 val="0"/><c:chart><c:autoTitleDeleted val="0"/><c:plotArea><c:lineChart>'
+    '<c:grouping val="standard"/><c:varyColors val="0"/>{series}<c:marker val="1"/>'
+    '<c:smooth val="0"/><c:axId val="2118791784"/><c:axId val="2140495176"/></c:lineChart>'
+    '<c:catAx><c:axId val="2118791784"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
+    '<c:delete val="0"/><c:axPos val="b"/><c:majorTickMark val="out"/>'
+    '<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>{axis_text}'
+    '<c:crossAx val="2140495176"/><c:crosses val="autoZero"/><c:auto val="1"/>'
+    '<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
+    '<c:valAx><c:axId val="2140495176"/><c:scaling/><c:delete val="0"/><c:axPos val="l"/>'
+    '<c:majorGridlines/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>'
+    '<c:tickLblPos val="nextTo"/>{axis_text}<c:crossAx val="2118791784"/>'
+    '<c:crosses val="autoZero"/></c:valAx></c:plotArea><c:legend><c:legendPos val="b"/>'
+    '<c:layout/><c:overlay val="0"/><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>'
+    '<a:defRPr sz="1200"/></a:pPr></a:p></c:txPr></c:legend><c:plotVisOnly val="1"/>'
+    '<c:dispBlanksAs val="gap"/><c:showDLblsOverMax val="0"/></c:chart><c:txPr><a:bodyPr/>'
+    '<a:lstStyle/><a:p><a:pPr><a:defRPr sz="1800"/></a:pPr><a:endParaRPr lang="en-US"/>'
+    "</a:p></c:txPr></c:chartSpace>")
+_CHART_AXIS_TEXT = ('<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1100"/>'
+                    "</a:pPr></a:p></c:txPr>")
+_CHART_SERIES = (
+    '<c:ser><c:idx val="{i}"/><c:order val="{i}"/><c:tx><c:strRef><c:f>{name_ref}</c:f>'
+    '<c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>{name}</c:v></c:pt></c:strCache>'
+    '</c:strRef></c:tx><c:spPr><a:ln w="28575">{fill}</a:ln></c:spPr><c:marker><c:spPr>'
+    "{fill}<a:ln>{fill}</a:ln></c:spPr></c:marker><c:cat><c:strRef><c:f>{categories_ref}"
+    "</c:f><c:strCache>{categories}</c:strCache></c:strRef></c:cat><c:val><c:numRef>"
+    "<c:f>{values_ref}</c:f><c:numCache><c:formatCode>{number_format}</c:formatCode>"
+    '{values}</c:numCache></c:numRef></c:val><c:smooth val="0"/></c:ser>')
+
+
+def _chart_xml(data, workbook) -> bytes:
+    """The chart XML for `data`, its references into the sheet as `workbook` lays it out."""
+    def points(values) -> str:
+        return f'<c:ptCount val="{len(values)}"/>' + "".join(
+            f'<c:pt idx="{i}"><c:v>{_text(str(v))}</c:v></c:pt>' for i, v in enumerate(values))
+
+    categories = points([category.label for category in data.categories])
+    series = "".join(_CHART_SERIES.format(
+        i=i, name=_text(s.name), name_ref=workbook.series_name_ref(s),
+        fill=f'<a:solidFill><a:srgbClr val="{CHART_COLOURS[i % len(CHART_COLOURS)]}"/>'
+             "</a:solidFill>",
+        categories_ref=workbook.categories_ref, categories=categories,
+        values_ref=workbook.values_ref(s), number_format=_text(CHART_NUMBER_FORMAT),
+        values=points(s.values)) for i, s in enumerate(data))
+    return _CHART_XML.format(series=series, axis_text=_CHART_AXIS_TEXT).encode("utf-8")
 
 
 class _Slide:
@@ -516,17 +554,25 @@ def _attr(text: str) -> str:
     return escape(_clean(text), {'"': "&quot;"})
 
 
+def _text(text: str) -> str:
+    return escape(_clean(text))
+
+
 # --- saving ----------------------------------------------------------------------------------
 
 def _set_properties(prs, properties: Properties) -> None:
     core = prs.core_properties
-    midnight = datetime(properties.day.year, properties.day.month, properties.day.day)
+    midnight = _midnight(properties.day)
     core.title = _clean(properties.title)
     core.author = _clean(properties.author)
     core.last_modified_by = "statusrapport"
     core.revision = 1
     core.created = midnight
     core.modified = midnight
+
+
+def _midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day)
 
 
 def _package_bytes(prs) -> bytes:

@@ -93,6 +93,36 @@ def test_cost_chart_series_read_back_from_the_saved_deck(tmp_path):
     assert again.path.read_bytes() == result.path.read_bytes()
 
 
+def test_cost_chart_styled_and_its_workbook_dated_by_the_report(tmp_path):
+    """The chart's XML is written from a template: it still reads back styled as python-pptx's
+    calls styled it, and its workbook holds the data, dated by the report (not the build)."""
+    import io
+    import re
+    import zipfile
+
+    from pptx.enum.chart import XL_LEGEND_POSITION
+
+    result = build(_with_costs(tmp_path / "data"), "uke-33", tmp_path / "deck.pptx")
+    chart = next(s.chart for slide in Presentation(str(result.path)).slides
+                 for s in slide.shapes if s.has_chart)
+    assert chart.has_legend and chart.legend.position == XL_LEGEND_POSITION.BOTTOM
+    assert not chart.legend.include_in_layout and chart.value_axis.has_major_gridlines
+    assert chart.legend.font.size.pt == 12
+    assert chart.category_axis.tick_labels.font.size.pt == 11
+    series = chart.plots[0].series
+    assert [str(s.format.line.color.rgb) for s in series] == ["7F7F7F", "4472C4"]
+    assert [s.format.line.width.pt for s in series] == [2.25, 2.25]
+    assert [s.smooth for s in series] == [False, False]
+    blob = chart.part.chart_workbook.xlsx_part.blob
+    with zipfile.ZipFile(io.BytesIO(blob)) as workbook:
+        assert {i.date_time for i in workbook.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = workbook.read("docProps/core.xml").decode()
+        sheet = workbook.read("xl/worksheets/sheet1.xml").decode()
+    day = f"{result.view.date.isoformat()}T00:00:00Z"  # the deck's own created date
+    assert re.findall(r"<dcterms:(?:created|modified)[^>]*>([^<]*)", core) == [day] * 2
+    assert re.findall(r"<v>(\d{5,})</v>", sheet) == ["1500000", "1400000", "2000000", "2150000"]
+
+
 def test_tolerance_and_comment_from_the_files(tmp_path):
     loaded = load(_with_costs(tmp_path / "data", tolerance=8), "uke-33")
     rows = {r.initiative_id: r for r in overview(loaded.programme, loaded.week).rows}
