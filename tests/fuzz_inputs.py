@@ -267,14 +267,6 @@ _piece = st.one_of(st.sampled_from(FRAGMENTS), st.text(_text_chars, max_size=12)
                                     " ", " ", " ", "MP3", "23.6", "3167", "-", "*", ":")))
 
 
-def text(max_size: int = 600, min_size: int = 1):
-    """Any text the model takes: non-blank, within `max_size` after stripping."""
-    def fit(pieces: list[str]) -> str:
-        value = "".join(pieces).strip()[:max_size].strip()
-        return value if len(value) >= min_size else (value + "Tekst")[:max_size]
-    return st.lists(_piece, min_size=1, max_size=max(1, max_size // 6)).map(fit)
-
-
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # the model's range of years
 MONTH_NAMES = ("Jan", "feb", "mars", "april", "mai", "juni", "jul", "aug", "sep", "okt",
                "november", "Des")
@@ -303,95 +295,119 @@ def figure():
                      st.sampled_from(["99,5", "0", "-0", "1 234", "12345.678"]))
 
 
-def bullets(max_size: int):
-    plain = text()
-    nested = st.fixed_dictionaries({"text": text()},
-                                   optional={"items": st.lists(text(), max_size=30)})
-    return st.lists(st.one_of(plain, nested), max_size=max_size)
+def _programmes(piece):
+    """The strategies of valid data, writing text from `piece`s."""
+
+    def text(max_size: int = 600, min_size: int = 1):
+        """Any text the model takes: non-blank, within `max_size` after stripping."""
+        def fit(pieces: list[str]) -> str:
+            value = "".join(pieces).strip()[:max_size].strip()
+            return value if len(value) >= min_size else (value + "Tekst")[:max_size]
+        return st.lists(piece, min_size=1, max_size=max(1, max_size // 6)).map(fit)
+
+    def bullets(max_size: int):
+        plain = text()
+        nested = st.fixed_dictionaries({"text": text()},
+                                       optional={"items": st.lists(text(), max_size=30)})
+        return st.lists(st.one_of(plain, nested), max_size=max_size)
 
 
-@st.composite
-def milestone(draw):
-    m = {"id": draw(text(12)), "description": draw(text()), "planned": draw(plan_date())}
-    if draw(st.booleans()):
-        m["revised"] = draw(st.lists(plan_date(), min_size=1, max_size=10))
-    if draw(st.booleans()):
-        m["forecast"] = draw(plan_date())
-    state = draw(st.sampled_from(["open", "delivered", "cancelled"]))
-    if state == "delivered":
-        m["delivered"] = draw(day())
-    elif state == "cancelled":
-        m["cancelled"] = "true"
-    return m
-
-
-@st.composite
-def report(draw):
-    r: dict = {}
-    if draw(st.booleans()):
-        r["date"] = draw(day())
-    if draw(st.booleans()):
-        start = draw(st.integers(1, 33))
-        r["period"] = f"uke {start} – 33"
-    for key in ("done", "planned", "risks"):
+    @st.composite
+    def milestone(draw):
+        m = {"id": draw(text(12)), "description": draw(text()), "planned": draw(plan_date())}
         if draw(st.booleans()):
-            r[key] = draw(bullets(40))
-    if draw(st.booleans()):
-        costs: dict = {}
+            m["revised"] = draw(st.lists(plan_date(), min_size=1, max_size=10))
         if draw(st.booleans()):
-            costs["plan"], costs["actual"] = draw(amount()), draw(amount())
-        if draw(st.booleans()):
-            costs["as_of"] = draw(day())
-        costs["comments"] = draw(st.lists(text(), max_size=10))
-        r["costs"] = costs
-    if draw(st.booleans()):
-        r["kpis"] = draw(st.lists(st.fixed_dictionaries(
-            {"name": text(120), "value": figure(), "measured": day()},
-            optional={"unit": text(20)}), max_size=30))
-    if draw(st.booleans()):
-        highlight = st.one_of(text(), st.fixed_dictionaries(
-            {"text": text()}, optional={"items": st.lists(text(), max_size=30),
-                                        "kpis": st.sampled_from(["true", "false"])}),
-            st.just({"kpis": "true"}))
-        h: dict = {"bullets": draw(st.lists(highlight, max_size=40))}
-        if draw(st.booleans()):
-            h["title"] = draw(text(120))
-        r["highlights"] = h
-    return r
+            m["forecast"] = draw(plan_date())
+        state = draw(st.sampled_from(["open", "delivered", "cancelled"]))
+        if state == "delivered":
+            m["delivered"] = draw(day())
+        elif state == "cancelled":
+            m["cancelled"] = "true"
+        return m
 
 
-@st.composite
-def initiative(draw, group: str) -> dict:
-    data = {"name": draw(text(120)), "group": group, "leader": draw(text(120)),
-            "milestones": draw(st.lists(milestone(), max_size=60))}
-    if draw(st.booleans()):
-        data["budget"] = {"total": draw(amount())}
+    @st.composite
+    def report(draw):
+        r: dict = {}
         if draw(st.booleans()):
-            data["budget"]["vat_included"] = draw(st.sampled_from(["true", "false"]))
-    reports = {"2021-uke-33": draw(report())}
-    for week in draw(st.lists(st.integers(1, 32), max_size=3, unique=True)):
-        reports[f"2021-uke-{week}"] = draw(report())
-    data["reports"] = reports
-    return data
+            r["date"] = draw(day())
+        if draw(st.booleans()):
+            start = draw(st.integers(1, 33))
+            r["period"] = f"uke {start} – 33"
+        for key in ("done", "planned", "risks"):
+            if draw(st.booleans()):
+                r[key] = draw(bullets(40))
+        if draw(st.booleans()):
+            costs: dict = {}
+            if draw(st.booleans()):
+                costs["plan"], costs["actual"] = draw(amount()), draw(amount())
+            if draw(st.booleans()):
+                costs["as_of"] = draw(day())
+            costs["comments"] = draw(st.lists(text(), max_size=10))
+            r["costs"] = costs
+        if draw(st.booleans()):
+            r["kpis"] = draw(st.lists(st.fixed_dictionaries(
+                {"name": text(120), "value": figure(), "measured": day()},
+                optional={"unit": text(20)}), max_size=30))
+        if draw(st.booleans()):
+            highlight = st.one_of(text(), st.fixed_dictionaries(
+                {"text": text()}, optional={"items": st.lists(text(), max_size=30),
+                                            "kpis": st.sampled_from(["true", "false"])}),
+                st.just({"kpis": "true"}))
+            h: dict = {"bullets": draw(st.lists(highlight, max_size=40))}
+            if draw(st.booleans()):
+                h["title"] = draw(text(120))
+            r["highlights"] = h
+        return r
 
 
-@st.composite
-def valid_programme(draw) -> dict[str, str]:
-    """A programme file and one to four initiatives in one or two groups, as YAML text."""
-    groups = draw(st.lists(text(120), min_size=1, max_size=2,
-                           unique_by=lambda g: g.strip()))
-    count = draw(st.integers(1, 4))
-    members: dict[str, list[str]] = {g: [] for g in groups}
-    files: dict[str, str] = {}
-    for i in range(count):
-        group = groups[i % len(groups)]
-        ident = f"tiltak-{i + 1}"
-        members[group].append(ident)
-        files[f"{ident}.yaml"] = dump(draw(initiative(group)))
-    files["programme.yaml"] = dump({
-        "programme": draw(text(120)),
-        "groups": [{"name": g, "initiatives": ids} for g, ids in members.items() if ids]})
-    return files
+    @st.composite
+    def initiative(draw, group: str) -> dict:
+        data = {"name": draw(text(120)), "group": group, "leader": draw(text(120)),
+                "milestones": draw(st.lists(milestone(), max_size=60))}
+        if draw(st.booleans()):
+            data["budget"] = {"total": draw(amount())}
+            if draw(st.booleans()):
+                data["budget"]["vat_included"] = draw(st.sampled_from(["true", "false"]))
+        reports = {"2021-uke-33": draw(report())}
+        for week in draw(st.lists(st.integers(1, 32), max_size=3, unique=True)):
+            reports[f"2021-uke-{week}"] = draw(report())
+        data["reports"] = reports
+        return data
+
+
+    @st.composite
+    def valid_programme(draw) -> dict[str, str]:
+        """A programme file and one to four initiatives in one or two groups, as YAML text."""
+        groups = draw(st.lists(text(120), min_size=1, max_size=2,
+                               unique_by=lambda g: g.strip()))
+        count = draw(st.integers(1, 4))
+        members: dict[str, list[str]] = {g: [] for g in groups}
+        files: dict[str, str] = {}
+        for i in range(count):
+            group = groups[i % len(groups)]
+            ident = f"tiltak-{i + 1}"
+            members[group].append(ident)
+            files[f"{ident}.yaml"] = dump(draw(initiative(group)))
+        files["programme.yaml"] = dump({
+            "programme": draw(text(120)),
+            "groups": [{"name": g, "initiatives": ids} for g, ids in members.items() if ids]})
+        return files
+
+
+    return valid_programme
+
+
+valid_programme = _programmes(_piece)
+# What pdftotext gives back faithfully, for the LibreOffice sample: words of Norwegian,
+# «», emoji and right-to-left script, each apart (a word mixing directions is reordered).
+_render_piece = st.one_of(st.sampled_from(("æ", "ø", "å", "Æ", "Ø", "Å", "«", "»", " – ", "…",
+                                           " 😀 ", " 🚀 ", " שלום ", " עולם ", " مرحبا ", " ",
+                                           " https://example.org/sti ", "WWWW", "iiii")),
+                          st.sampled_from(("Oppfølging", " avklaring ", "helsenorge.no",
+                                           " leverandør ", " MP3 ", " 3167 ", " ")))
+renderable_programme = _programmes(_render_piece)
 
 
 class _NoAliases(yaml.SafeDumper):
