@@ -24,10 +24,19 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
-        what = f"{self.field}: {self.message}" if self.field else self.message
+        path, field = _one_line(self.path), _one_line(self.field)
+        where = f"{path}:{self.line}:{self.column}" if self.line else path
+        what = f"{field}: {self.message}" if field else self.message
         prefix = "warning: " if self.severity is Severity.WARNING else ""
         return f"{where}: {prefix}{what}" if where else f"{prefix}{what}"
+
+
+def _one_line(text: str) -> str:
+    """A quoted key ("a\\nb") or a file name as written, but on one line: a line break in it
+    split one problem over two lines of output."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text)
 
 
 def problem_at(path: Path | str, line: int, column: int, field: str, message: str,

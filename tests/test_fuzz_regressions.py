@@ -132,3 +132,19 @@ def test_a_long_milestone_label_is_cut_with_few_measurements(monkeypatch):
     assert text_width(cut, "Carlito", 9.0) <= 150 * 0.95
     longer = text[:len(cut)] + "…"  # one more character would not fit
     assert text_width(longer, "Carlito", 9.0) > 150 * 0.95
+
+
+def test_a_key_with_a_line_break_is_reported_on_one_line(tmp_path):
+    """A quoted key holding a line break ("c\\nd") or a line separator split its problem over
+    two lines of output, the second without a location."""
+    data = copy_seed(tmp_path / "data")
+    path = data / "selvbetjening-endre.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + '"a\\u2028b": 1\n"c\\nd": 2\n',
+                    encoding="utf-8")
+    result = invoke("validate", "--data", str(data))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if "warning" not in line]
+    assert [line.split(": ", 1)[1] for line in errors[:2]] == [
+        "a\\u2028b: unknown key (known keys: name, group, leader, milestones, budget, reports)",
+        "c\\u000ad: unknown key (known keys: name, group, leader, milestones, budget, reports)"]
+    assert errors[2:] == ["2 errors."]
