@@ -69,6 +69,9 @@ def read_yaml(path: Path, raw: bytes | None = None) -> tuple[Document, list[Prob
     text = _decoded(path, raw, problems)
     if text is None:
         return doc, problems
+    if (too_deep := _flow_too_deep(text)) is not None:
+        line, col = _position(text, too_deep)
+        return doc, [problem_at(path, line, col, "", f"nested deeper than {MAX_DEPTH} levels")]
     try:
         doc.data = _Builder(path, doc, problems).build(text)
     except _Abort:
@@ -116,6 +119,28 @@ def _decoded(path: Path, raw: bytes, problems: list[Problem]) -> str | None:
 def _position(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+# Brackets, and the quoted strings and comments in which brackets do not count.
+_FLOW_TOKEN = re.compile(r"""[\[\]{}]|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|(?:^|(?<=\s))#[^\n]*""",
+                         re.MULTILINE)
+
+
+def _flow_too_deep(text: str) -> int | None:
+    """Where flow brackets first nest past the bound, found before parsing: libyaml reads
+    ahead through a deep run of `[[[[…` before the event stream shows its depth."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    for token in _FLOW_TOKEN.finditer(text):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return token.start()
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return None
 
 
 def _syntax_problem(path: Path, exc: yaml.YAMLError, text: str) -> Problem:

@@ -186,10 +186,20 @@ def test_several_documents(tmp_path):
 def test_depth_bound(tmp_path):
     shallow = "a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n"
     assert read(tmp_path, shallow)[1] == []
-    deep = "a: " + "[" * 100_000 + "]" * 100_000 + "\n"
-    message = only_problem(tmp_path, deep)
+    one_too_many = "a: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n"
+    message = only_problem(tmp_path, one_too_many)
     assert message.startswith(f"x.yaml:1:{3 + MAX_DEPTH}: a[0]")
     assert message.endswith(f"nested deeper than {MAX_DEPTH} levels")
+    # A deep run of brackets is refused before parsing (libyaml would read far ahead
+    # into it, and newer releases stop at their own bound of 1,000 with a syntax error).
+    deep = "a: " + "[" * 100_000 + "]" * 100_000 + "\n"
+    assert only_problem(tmp_path, deep) == (
+        f"x.yaml:1:{4 + MAX_DEPTH}: nested deeper than {MAX_DEPTH} levels")
+
+
+def test_depth_prescan_ignores_brackets_in_quotes_and_comments(tmp_path):
+    text = 'a: "[[[[[[[[[[[[[[[[["\n# [[[[[[[[[[[[[[[[[[[[\nb: \'{{{{{{{{{{{{{{{{\'\n'
+    assert read(tmp_path, text)[1] == []
 
 
 def test_size_bound_before_parsing(tmp_path):
