@@ -48,6 +48,24 @@ def _print_problems(problems: list[Problem]) -> None:
         print(problem, file=sys.stderr)
 
 
+def _keep_traceback(text: str) -> str | None:
+    """Save a bug's traceback where it outlives a scrolled-away terminal; the file's name."""
+    import tempfile
+    import time
+
+    from statusrapport import __version__
+
+    try:
+        with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", delete=False, suffix=".txt",
+                prefix=f"statusrapport-bug-{time.strftime('%Y%m%d-%H%M%S')}-") as file:
+            file.write(f"statusrapport {__version__}, Python {sys.version.split()[0]}\n"
+                       f"command: {' '.join(sys.argv)}\n\n{text}")
+        return file.name
+    except OSError:  # a full or read-only temp folder: the printed traceback is still there
+        return None
+
+
 def user_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     """A user's mistake becomes its message and exit 1; anything else is a bug with its traceback."""
 
@@ -64,8 +82,10 @@ def user_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             raise
         except Exception:  # noqa: BLE001 - the last line of defence: keep the traceback
             traceback.print_exc()
+            kept = _keep_traceback(traceback.format_exc())
             print(f"\nThis is a bug in statusrapport, not a mistake of yours. Please report it "
-                  f"with the traceback above at {ISSUES_URL}", file=sys.stderr)
+                  f"with the traceback above{f' (also saved in {kept})' if kept else ''} at "
+                  f"{ISSUES_URL}", file=sys.stderr)
             raise typer.Exit(BUG_EXIT) from None
 
     return wrapper
