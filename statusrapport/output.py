@@ -3,8 +3,9 @@
 On Linux the temporary file is anonymous (O_TMPFILE) until it is complete and synced; only
 then is it linked under a name and renamed over the target, so a build killed while saving
 (even by SIGKILL) leaves neither a half-written deck nor a stray temporary file. Where the
-system cannot link an anonymous file, it is a named `.<name>.<random>.tmp` from the start,
-removed on every failure Python can see.
+system cannot link an anonymous file, it is a named `.<name>.<pid>-<random>.tmp` from the
+start, removed on every failure Python can see; one left by a killed writer (the moment
+between naming and renaming) is removed by the next write of the same file.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
         raise
+    _remove_stale_temps(folder, path.name)
     _fsync_folder(folder)
 
 
@@ -63,7 +65,37 @@ def _mode_of(path: Path) -> int:
 
 
 def _temp_name(folder: Path, name: str) -> Path:
-    return folder / f".{name}.{os.urandom(6).hex()}.tmp"
+    # The writer's pid in the name: a later run can tell a dead writer's file from a live one's.
+    return folder / f".{name}.{os.getpid()}-{os.urandom(6).hex()}.tmp"
+
+
+_PID_MAX = 1 << 22  # Linux's largest pid_max
+
+
+def _remove_stale_temps(folder: Path, name: str) -> None:
+    """Remove temporary files of `name` whose writer is gone: a process killed (SIGKILL) in the
+    moment between naming its file and renaming it leaves one; a live writer's is kept."""
+    prefix = f".{name}."
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
+                continue
+            pid, _, _ = entry.name[len(prefix):-len(".tmp")].partition("-")
+            if pid.isdigit() and 0 < int(pid) < _PID_MAX and not _running(int(pid)):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: another user's process, alive
+        return True
+    return True
 
 
 def _open_temp(folder: Path, name: str) -> tuple[int, Path | None]:
