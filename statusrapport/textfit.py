@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -121,6 +122,7 @@ _FAMILY_ALIASES = {
 # matters for Latin text (checked in LibreOffice 7.4, see the module doc).
 _SPACES = frozenset(" \t")
 _HARD_BREAKS = ("\r\n", "\n", "\r", "\v", "\u2028", "\u2029")
+_HARD_BREAK = re.compile("|".join(map(re.escape, _HARD_BREAKS)))  # "\r\n" before "\r"
 #: a line may break after these ("e-|post", "2024-|2025", "-|5", "A–|B",
 #: "ord—|ord", "ab?|cd", "ab…|cd"; "og/|eller" only in principle, see below)
 _BREAK_AFTER = frozenset("-\u2010\u2012\u2013\u2014/?!\u2026\u00ad\u200b")
@@ -145,7 +147,7 @@ _ZERO_WIDTH = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: a key of the word cache
 class _Style:
     widths: dict[int, int]
     ligatures: dict[str, list[tuple[str, int]]]  # first char -> [(text, cp)]
@@ -156,7 +158,7 @@ class _Style:
     win: tuple[int, int]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Family:
     name: str
     units_per_em: int
@@ -233,6 +235,12 @@ def font_family_for(name: str) -> str:
 # --------------------------------------------------------------------------
 
 
+#: A text is shaped piece by piece, each piece once per font and style (a deck's texts repeat
+#: most of their words): split at spaces and tabs, which no ligature contains, and the kerning
+#: between one piece's last glyph and the next one's first added where they meet.
+_PIECES = re.compile(r"[^ \t]+|[ \t]")
+
+
 def _units(text: str, fam: _Family, style: _Style, ligatures: bool, kerning: bool) -> list[int]:
     """Advance of each character in font units, as HarfBuzz would shape it.
 
@@ -240,6 +248,25 @@ def _units(text: str, fam: _Family, style: _Style, ligatures: bool, kerning: boo
     ligature glyph's advance on its first character and 0 on the others.
     ``kerning``: pair kerning is added to the glyph before the pair.
     """
+    kerning = kerning and bool(style.kern)
+    out: list[int] = []
+    last: tuple[int, int] | None = None  # (index in out, code point) of the last glyph so far
+    for piece in _PIECES.findall(text):
+        units, first_cp, last_glyph = _piece_units(piece, fam, style, ligatures, kerning)
+        if kerning and last is not None and first_cp is not None:
+            out[last[0]] += _kern(style, last[1], first_cp)
+        if last_glyph is not None:
+            last = (len(out) + last_glyph[0], last_glyph[1])
+        out += units
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _piece_units(
+    text: str, fam: _Family, style: _Style, ligatures: bool, kerning: bool
+) -> tuple[tuple[int, ...], int | None, tuple[int, int] | None]:
+    """``_units`` of a text without spaces, its first glyph's code point and its last glyph
+    (index, code point); None where it has no glyph."""
     widths = style.widths
     default = fam.default_width
     ligs = style.ligatures if ligatures else {}
@@ -259,15 +286,21 @@ def _units(text: str, fam: _Family, style: _Style, ligatures: bool, kerning: boo
             out[i] = widths.get(cp, default)
             glyphs.append((i, cp))
         i += step
-    if kerning and style.kern:
-        left, right, pairs = style.kern_left, style.kern_right, style.kern
+    if kerning:
         for (i, a), (_j, b) in zip(glyphs, glyphs[1:]):
-            lc = left.get(a)
-            if lc is not None:
-                rc = right.get(b)
-                if rc is not None:
-                    out[i] += pairs.get((lc, rc), 0)
-    return out
+            out[i] += _kern(style, a, b)
+    if not glyphs:
+        return tuple(out), None, None
+    return tuple(out), glyphs[0][1], glyphs[-1]
+
+
+def _kern(style: _Style, left: int, right: int) -> int:
+    """Pair kerning (font units) between two glyphs' code points."""
+    lc = style.kern_left.get(left)
+    if lc is None:
+        return 0
+    rc = style.kern_right.get(right)
+    return 0 if rc is None else style.kern.get((lc, rc), 0)
 
 
 def _to_points(units: list[int], fam: _Family, size_pt: float, grid: bool) -> list[float]:
@@ -331,18 +364,11 @@ def text_width(
 def _split_hard(text: str) -> list[tuple[int, int]]:
     """(start, end) of each hard line: '\\n', '\\v' (python-pptx's line break)..."""
     spans = []
-    start = i = 0
-    n = len(text)
-    while i < n:
-        for sep in _HARD_BREAKS:
-            if text.startswith(sep, i):
-                spans.append((start, i))
-                i += len(sep)
-                start = i
-                break
-        else:
-            i += 1
-    spans.append((start, n))
+    start = 0
+    for match in _HARD_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
     return spans
 
 
