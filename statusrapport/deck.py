@@ -12,6 +12,7 @@ import io
 import itertools
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -21,6 +22,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.exc import PackageNotFoundError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
 
 from statusrapport.errors import Problem, UserError
 from statusrapport.layout import (ACCENT, BAND_FILL, BODY_LAYOUTS, FAINT, GREEN, GREY,
@@ -206,7 +208,6 @@ def _layout_info(layout) -> _LayoutInfo:
 def render(prs, plan: DeckPlan, properties: Properties) -> bytes:
     """The deck as the bytes of a .pptx: reproducible for the same template, plan and date."""
     from pptx.opc.constants import CONTENT_TYPE as CT
-    from pptx.opc.package import Part
     from pptx.opc.packuri import PackURI
 
     layouts = _layouts(prs)
@@ -216,19 +217,25 @@ def render(prs, plan: DeckPlan, properties: Properties) -> bytes:
     package = prs.part.package
     relate = _fast_relate(prs.part)
     charts = _Charts(package, _midnight(properties.day))
+    slides = []
     for number, slide_plan in enumerate(plan.slides, start=1):
-        info = infos[slide_plan.layout]
         # python-pptx's add_slide clones placeholders one by one (and scans them many times),
         # and every slide would stay in memory as a tree of elements until saved: a slide here
-        # is a plain part holding the bytes of the XML written below (4,000 slides: a few MB).
-        part = Part(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE, package)
-        part.relate_to(info.part, RT.SLIDE_LAYOUT)
-        part._blob = _Slide(part, info, slide_plan, charts).xml().encode("utf-8")
+        # is a part written from its plan as the package is saved (_SlidePart).
+        part = _SlidePart(PackURI(f"/ppt/slides/slide{number}.xml"), CT.PML_SLIDE, package)
+        part.relate_to(infos[slide_plan.layout].part, RT.SLIDE_LAYOUT)
+        part.slide = _Slide(part, infos[slide_plan.layout], slide_plan, charts)
+        slides.append(part)
         # sldId: 256 up (python-pptx's add_sldId finds the next id by scanning all of them)
         etree.SubElement(id_list, f"{{{NS['p']}}}sldId",
                          {"id": str(255 + number), f"{{{NS['r']}}}id": relate(part)})
     _set_properties(prs, properties)
-    return _package_bytes(prs)
+    blob = _package_bytes(prs)
+    # The package is garbage now, in reference cycles only a full collection frees (at exit: a
+    # second for 1,000 initiatives): it must not keep the plan alive with it.
+    for part in slides:
+        part.slide = None
+    return blob
 
 
 def _fast_relate(owner):
@@ -353,14 +360,40 @@ def _chart_xml(data, workbook) -> bytes:
     return _CHART_XML.format(series=series, axis_text=_CHART_AXIS_TEXT).encode("utf-8")
 
 
+class _SlidePart(Part):
+    """A slide whose XML is written from its plan when the package is serialised, and not kept
+    (held until the save, the 4,485 slides of 1,000 initiatives were 80 MB of XML)."""
+
+    slide: _Slide | None = None  # None once the deck is written
+
+    @property
+    def blob(self) -> bytes:
+        if self.slide is None:
+            raise RuntimeError(f"{self.partname}: written already, its plan let go")
+        return self.slide.xml().encode("utf-8")
+
+
 class _Slide:
+    """A slide's XML from its plan; its relationships (charts, links) are made up front, so the
+    part is complete before anything is serialised."""
+
     def __init__(self, part, layout: _LayoutInfo, plan: SlidePlan, charts: _Charts | None = None):
-        self.part, self.layout, self.plan, self.charts = part, layout, plan, charts
+        self.part, self.layout, self.plan = part, layout, plan
         self.next_id = 2
         self.links: dict[str, str] = {}
+        self.charts: dict[int, str] = {}  # id(Chart) -> rId
+        for item in (plan.title, plan.body, *plan.shapes):  # in the order the XML has them
+            if isinstance(item, Chart):
+                self.charts[id(item)] = part.relate_to(charts.part(item), RT.CHART)
+            for para in _paras_of(item):
+                for span in para.spans:
+                    if span.url and span.url not in self.links:
+                        self.links[span.url] = part.relate_to(span.url, RT.HYPERLINK,
+                                                              is_external=True)
 
     def xml(self) -> str:
         plan, layout = self.plan, self.layout
+        self.next_id = 2
         shapes = [self._placeholder("Title", layout.title, plan.title)]
         if plan.body is not None:
             shapes.append(self._placeholder("Content", layout.body, plan.body))
@@ -385,8 +418,6 @@ class _Slide:
         return self.next_id - 1
 
     def _link(self, url: str) -> str:
-        if url not in self.links:
-            self.links[url] = self.part.relate_to(url, RT.HYPERLINK, is_external=True)
         return self.links[url]
 
     # -- text
@@ -472,7 +503,7 @@ class _Slide:
                 f"</p:spPr></p:sp>")
 
     def _chart(self, chart: Chart) -> str:
-        r_id = self.part.relate_to(self.charts.part(chart), RT.CHART)
+        r_id = self.charts[id(chart)]
         return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{self._id()}" '
                 f'name="{_attr(chart.name)}"/><p:cNvGraphicFramePr><a:graphicFrameLocks '
                 f'noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
@@ -541,6 +572,17 @@ class _Slide:
                 f'<p:txBody>{body}<a:p><a:pPr algn="r"/>{field}</a:p></p:txBody></p:sp>')
 
 
+def _paras_of(item) -> tuple[Para, ...]:
+    """The paragraphs of a frame, a text box or a table (cell by cell, row by row)."""
+    if isinstance(item, Frame):
+        return item.paras
+    if isinstance(item, TextBox):
+        return item.frame.paras
+    if isinstance(item, Table):
+        return tuple(para for row in item.rows for cell in row for para in cell.paras)
+    return ()
+
+
 def _xfrm(rect: Rect, prefix: str) -> str:
     return (f'<{prefix}:xfrm><a:off x="{rect.x}" y="{rect.y}"/>'
             f'<a:ext cx="{rect.w}" cy="{rect.h}"/></{prefix}:xfrm>')
@@ -586,8 +628,8 @@ def _package_bytes(prs) -> bytes:
         parts = tuple(package.iter_parts())
         members = [("[Content_Types].xml", serialize_part_xml(_ContentTypesItem.xml_for(parts))),
                    ("_rels/.rels", package._rels.xml)]
-        for part in parts:
-            members.append((part.partname.membername, part.blob))
+        for part in parts:  # each blob made as it is written (a slide's XML is made then)
+            members.append((part.partname.membername, lambda part=part: part.blob))
             if part._rels:
                 members.append((part.partname.rels_uri.membername, part.rels.xml))
     except (ImportError, AttributeError):  # pragma: no cover - another python-pptx
@@ -603,7 +645,7 @@ def reproducible_zip(data: bytes) -> bytes:
         return _zip([(info.filename, source.read(info)) for info in source.infolist()])
 
 
-def _zip(members: list[tuple[str, bytes]]) -> bytes:
+def _zip(members: list[tuple[str, bytes | Callable[[], bytes]]]) -> bytes:
     first = ("[Content_Types].xml", "_rels/.rels")
     members = sorted(members, key=lambda m: (m[0] not in first,
                                              first.index(m[0]) if m[0] in first else 0, m[0]))
@@ -614,5 +656,6 @@ def _zip(members: list[tuple[str, bytes]]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            target.writestr(info, blob, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+            data = blob() if callable(blob) else blob
+            target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
     return out.getvalue()
