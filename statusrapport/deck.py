@@ -255,9 +255,10 @@ def _drop_slides(prs, id_list) -> None:
 
 
 class _Charts:
-    """Chart parts: python-pptx's ChartPart holding the chart XML below, its data also in an
-    embedded workbook that python-pptx's worksheet writer fills (so the chart stays editable in
-    PowerPoint), named by a counter: python-pptx's own naming scans every part of the package
+    """Chart parts: the chart XML below, its data also in an embedded workbook that python-pptx's
+    worksheet writer fills (so the chart stays editable in PowerPoint). A part holds the bytes of
+    its XML (python-pptx's ChartPart would keep a tree of elements per chart until the save:
+    45 KB each), named by a counter: python-pptx's own naming scans every part of the package
     for each new one."""
 
     def __init__(self, package, created: datetime):
@@ -271,7 +272,6 @@ class _Charts:
         from pptx.chart.data import CategoryChartData
         from pptx.opc.constants import CONTENT_TYPE as CT
         from pptx.opc.packuri import PackURI
-        from pptx.parts.chart import ChartPart
         from pptx.parts.embeddedpackage import EmbeddedXlsxPart
 
         data = CategoryChartData(number_format=CHART_NUMBER_FORMAT)
@@ -280,11 +280,11 @@ class _Charts:
             data.add_series(name, values)
         workbook = _workbook_writer(data, self.created)
         number = next(self.numbers)
-        part = ChartPart.load(PackURI(f"/ppt/charts/chart{number}.xml"), CT.DML_CHART,
-                              self.package, _chart_xml(data, workbook))
-        part.chart_workbook.xlsx_part = EmbeddedXlsxPart(
+        part = Part(PackURI(f"/ppt/charts/chart{number}.xml"), CT.DML_CHART, self.package)
+        r_id = part.relate_to(EmbeddedXlsxPart(
             PackURI(f"/ppt/embeddings/Microsoft_Excel_Sheet{number}.xlsx"), CT.SML_SHEET,
-            self.package, workbook.xlsx_blob)
+            self.package, workbook.xlsx_blob), RT.PACKAGE)
+        part.blob = _chart_xml(data, workbook, r_id)
         return part
 
 
@@ -308,7 +308,8 @@ def _workbook_writer(data, created: datetime):
 
 # A line chart with markers as python-pptx writes it, styled here once (its object calls did
 # the same per chart): legend at the bottom beside the plot, major gridlines, axis labels 11 pt,
-# legend 12 pt, straight 2.25 pt lines and their markers in CHART_COLOURS.
+# legend 12 pt, straight 2.25 pt lines and their markers in CHART_COLOURS; externalData names
+# the embedded workbook.
 _CHART_XML = (
     "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
     '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
@@ -330,7 +331,8 @@ _CHART_XML = (
     '<a:defRPr sz="1200"/></a:pPr></a:p></c:txPr></c:legend><c:plotVisOnly val="1"/>'
     '<c:dispBlanksAs val="gap"/><c:showDLblsOverMax val="0"/></c:chart><c:txPr><a:bodyPr/>'
     '<a:lstStyle/><a:p><a:pPr><a:defRPr sz="1800"/></a:pPr><a:endParaRPr lang="en-US"/>'
-    "</a:p></c:txPr></c:chartSpace>")
+    '</a:p></c:txPr><c:externalData r:id="{workbook}"><c:autoUpdate val="0"/></c:externalData>'
+    "</c:chartSpace>")
 _CHART_AXIS_TEXT = ('<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1100"/>'
                     "</a:pPr></a:p></c:txPr>")
 _CHART_SERIES = (
@@ -343,8 +345,9 @@ _CHART_SERIES = (
     '{values}</c:numCache></c:numRef></c:val><c:smooth val="0"/></c:ser>')
 
 
-def _chart_xml(data, workbook) -> bytes:
-    """The chart XML for `data`, its references into the sheet as `workbook` lays it out."""
+def _chart_xml(data, workbook, workbook_id: str) -> bytes:
+    """The chart XML for `data`, its references into the sheet as `workbook` lays it out, and
+    the workbook related as `workbook_id`."""
     def points(values) -> str:
         return f'<c:ptCount val="{len(values)}"/>' + "".join(
             f'<c:pt idx="{i}"><c:v>{_text(str(v))}</c:v></c:pt>' for i, v in enumerate(values))
@@ -357,7 +360,8 @@ def _chart_xml(data, workbook) -> bytes:
         categories_ref=workbook.categories_ref, categories=categories,
         values_ref=workbook.values_ref(s), number_format=_text(CHART_NUMBER_FORMAT),
         values=points(s.values)) for i, s in enumerate(data))
-    return _CHART_XML.format(series=series, axis_text=_CHART_AXIS_TEXT).encode("utf-8")
+    return _CHART_XML.format(series=series, axis_text=_CHART_AXIS_TEXT,
+                             workbook=workbook_id).encode("utf-8")
 
 
 class _SlidePart(Part):
