@@ -262,6 +262,17 @@ def paras_height(paras: tuple[Para, ...] | list[Para], width: float, font: str,
                for i, p in enumerate(paras))
 
 
+def cell_height(paras: tuple[Para, ...] | list[Para], width: float, font: str, size: float,
+                margins: tuple[float, float, float, float], safe: bool = True) -> float:
+    """Height (pt) of a table cell `width` pt wide with `margins` (l, r, t, b): safe (what a
+    plan reserves), or exactly as LibreOffice draws it (what a table's row height is set to).
+    Neither bounds the other: line breaks are not monotonic in the width (no break before ":"
+    even after a space), so the narrower safe width can take fewer lines."""
+    ml, mr, mt, mb = margins
+    body = paras_height(paras, width - ml - mr, font, safe) if paras else 0.0
+    return max(body, line_height(size, font) if safe else size * 1.2) + mt + mb
+
+
 @lru_cache(maxsize=16384)
 def text_width(text: str, font: str, size: float, bold: bool = False) -> float:
     return tf.text_width(text, font, size, bold)

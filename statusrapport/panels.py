@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from statusrapport.layout import (ACCENT, BAND_FILL, GREY, HEADER_FILL, ORANGE, RED, TEXT, Cell,
-                                  Frame, Para, Rect, Region, Span, Table, TextBox, emu,
-                                  line_height, para_height, paras_height, pt, take, text_width)
+                                  Frame, Para, Rect, Region, Span, Table, TextBox, cell_height,
+                                  emu, line_height, para_height, pt, take, text_width)
 from statusrapport.rules import MilestoneState
 from statusrapport.textfit import HEIGHT_SLACK, WIDTH_SLACK
 from statusrapport.view import LABELS, BulletView, MilestoneRow, StatusView
@@ -113,9 +113,7 @@ class _Status:
                safe: bool = True) -> float:
         """Safe height (what the plan reserves), or LibreOffice's exact one (what is drawn:
         rows grow by themselves in a renderer that needs more, into the reserved room)."""
-        ml, mr, mt, mb = MARGINS
-        body = paras_height(paras, width - ml - mr, self.font, safe) if paras else 0.0
-        return max(body, line_height(self.size, self.font) if safe else self.size * 1.2) + mt + mb
+        return cell_height(paras, width, self.font, self.size, MARGINS, safe)
 
     def row_h(self, cells: list[tuple[Para, ...]], widths: list[float],
               safe: bool = True) -> float:

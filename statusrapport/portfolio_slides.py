@@ -9,8 +9,8 @@ from datetime import date
 
 from statusrapport.layout import (ACCENT, BAND_FILL, FAINT, GREEN, GREY, HEADER_FILL, ORANGE,
                                   RED, TEXT, WHITE, Cell, Chart, Frame, Para, Rect, Region, Shape,
-                                  Span, Table, TextBox, emu, line_height, para_height, pt,
-                                  text_width)
+                                  Span, Table, TextBox, cell_height, emu, line_height,
+                                  para_height, pt, text_width)
 from statusrapport.panels import Page
 from statusrapport.portfolio import (PORTFOLIO_LABELS as L, CostLevel, CostSeries, Mark,
                                      PortfolioOverview, Schedule, Timeline, axis_ticks)
@@ -36,14 +36,9 @@ def _p(text: str, *, bold: bool = False, colour: str | None = TEXT, size: float 
     return Para((Span(text, bold, colour),), size, align=align)
 
 
-def _cell_h(paras: list[Para], width: float, font: str) -> float:
-    ml, mr, mt, mb = MARGINS
-    body = sum(para_height(p, width - ml - mr, font) for p in paras)
-    return max(body, line_height(SIZE, font)) + mt + mb
-
-
 def overview_pages(data: PortfolioOverview, area: Rect, footer: Rect, font: str) -> list[Page]:
-    widths = [pt(area.w) * share for _, share in COLUMNS]
+    columns = _distribute(area.w, [share for _, share in COLUMNS])  # EMU, as drawn
+    widths = [pt(c) for c in columns]
     header = [[_p(L[key], bold=True)] for key, _ in COLUMNS]
     rows = []
     for row in data.rows:
@@ -53,18 +48,26 @@ def overview_pages(data: PortfolioOverview, area: Rect, footer: Rect, font: str)
                   colour=COST_COLOUR[row.cost.level])
         rows.append([[_p(row.name)], [_p(row.group)], [_p(row.leader)], [schedule], [cost],
                      [_p(row.comment)] if row.comment else []])
-    height = lambda cells: max(_cell_h(c, w, font) for c, w in zip(cells, widths))  # noqa: E731
-    header_h = height(header)
-    room = pt(area.h) * (1 - HEIGHT_SLACK) - header_h
+
+    def height(cells: list[list[Para]]) -> tuple[float, float]:
+        """The row as drawn (LibreOffice's exact height, the measure a renderer is checked
+        by) and the room it takes on the slide (the larger of that and the safe height)."""
+        exact = max(cell_height(c, w, font, SIZE, MARGINS, safe=False)
+                    for c, w in zip(cells, widths))
+        safe = max(cell_height(c, w, font, SIZE, MARGINS) for c, w in zip(cells, widths))
+        return exact, max(exact, safe)
+
+    header_h, header_room = height(header)
+    room = pt(area.h) * (1 - HEIGHT_SLACK) - header_room
     pages: list[list[tuple[list[list[Para]], float]]] = [[]]
     used = 0.0
     for cells in rows:
-        h = height(cells)
-        if pages[-1] and used + h > room:
+        h, need = height(cells)
+        if pages[-1] and used + need > room:
             pages.append([])
             used = 0.0
         pages[-1].append((cells, h))
-        used += h
+        used += need
     note = _p(f"{L['costs']}: avvik (virkelig − plan) når det er mer enn {data.tolerance} av "
               "planen. Rødt: forfalt eller over plan. Oransje: flyttet milepæl.",
               colour=GREY, size=SMALL)
@@ -73,9 +76,7 @@ def overview_pages(data: PortfolioOverview, area: Rect, footer: Rect, font: str)
         table_rows = [[Cell(tuple(c), HEADER_FILL) for c in header]]
         table_rows += [[Cell(tuple(c)) for c in cells] for cells, _ in page]
         heights = tuple(_ceil(h) for h in [header_h] + [h for _, h in page])
-        total = emu(sum(widths))
-        columns = _distribute(total, widths)
-        table = Table(L["overview"], Rect(area.x, area.y, total, sum(heights)), columns,
+        table = Table(L["overview"], Rect(area.x, area.y, area.w, sum(heights)), columns,
                       heights, tuple(tuple(r) for r in table_rows), MARGINS)
         text = " ".join(p.text for r in table_rows for c in r for p in c.paras)
         legend = TextBox("Forklaring", footer, Frame((note,)), anchor="b")
