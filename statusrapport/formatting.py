@@ -76,6 +76,16 @@ def period(start: IsoWeek, end: IsoWeek) -> str:
     return f"Uke {start.week} – {end.week}"
 
 
+IDS_SHOWN = 3  # an overview lists this many milestone ids of a state, then counts the rest
+
+
+def id_list(ids: tuple[str, ...] | list[str], shown: int = IDS_SHOWN) -> str:
+    """MP1, MP2, MP3 +27: the first `shown` ids and how many more, so that an overview row stays
+    short however many milestones an initiative has (the status slides list them all)."""
+    head = ", ".join(ids[:shown])
+    return f"{head} +{len(ids) - shown}" if len(ids) > shown else head
+
+
 def percent(part: int, whole: int) -> str:
     if whole == 0:
         return "–"

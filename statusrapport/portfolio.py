@@ -71,8 +71,9 @@ class OverviewRow:
 
     @property
     def schedule_text(self) -> str:
-        """"Forfalt: MP2", "Flyttet: MP4, MP5", both, or "I rute"."""
-        parts = [f"{SCHEDULE_TEXT[state]}: {', '.join(ids)}" for state, ids in
+        """"Forfalt: MP2", "Flyttet: MP4, MP5", both, or "I rute"; at most a few ids of each
+        ("Flyttet: MP1, MP2, MP3 +27"), as the overview slide and `show --overview` show it."""
+        parts = [f"{SCHEDULE_TEXT[state]}: {fmt.id_list(ids)}" for state, ids in
                  ((Schedule.OVERDUE, self.overdue), (Schedule.MOVED, self.moved)) if ids]
         return "; ".join(parts) or SCHEDULE_TEXT[Schedule.ON_TRACK]
 

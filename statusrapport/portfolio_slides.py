@@ -13,7 +13,8 @@ from statusrapport.layout import (ACCENT, BAND_FILL, FAINT, GREEN, GREY, HEADER_
                                   para_height, pt, text_width)
 from statusrapport.panels import Page
 from statusrapport.portfolio import (PORTFOLIO_LABELS as L, CostLevel, CostSeries, Mark,
-                                     PortfolioOverview, Schedule, Timeline, axis_ticks)
+                                     OverviewRow, PortfolioOverview, Schedule, Timeline,
+                                     axis_ticks)
 from statusrapport.textfit import HEIGHT_SLACK
 from statusrapport import formatting as fmt
 
@@ -21,6 +22,7 @@ SIZE = 10.0
 SMALL = 8.0
 MARGINS = (4.0, 4.0, 2.0, 2.0)
 HEADING_GAP = 6.0
+LINES = 6  # the most lines an overview cell takes (its text cut with "…" beyond)
 
 # --- the overview ----------------------------------------------------------------------------
 
@@ -40,14 +42,7 @@ def overview_pages(data: PortfolioOverview, area: Rect, footer: Rect, font: str)
     columns = _distribute(area.w, [share for _, share in COLUMNS])  # EMU, as drawn
     widths = [pt(c) for c in columns]
     header = [[_p(L[key], bold=True)] for key, _ in COLUMNS]
-    rows = []
-    for row in data.rows:
-        schedule = _p(row.schedule_text, bold=row.schedule is not Schedule.ON_TRACK,
-                      colour=SCHEDULE_COLOUR[row.schedule])
-        cost = _p(row.cost.text, bold=row.cost.level is CostLevel.OVER,
-                  colour=COST_COLOUR[row.cost.level])
-        rows.append([[_p(row.name)], [_p(row.group)], [_p(row.leader)], [schedule], [cost],
-                     [_p(row.comment)] if row.comment else []])
+    rows = [_overview_cells(row, widths, font) for row in data.rows]
 
     def height(cells: list[list[Para]]) -> tuple[float, float]:
         """The row as drawn (LibreOffice's exact height, the measure a renderer is checked
@@ -83,6 +78,45 @@ def overview_pages(data: PortfolioOverview, area: Rect, footer: Rect, font: str)
         out.append(Page((table, legend), (Region("overview", area, text),
                                           Region("legend", footer, note.text))))
     return out
+
+
+def _overview_cells(row: OverviewRow, widths: list[float], font: str) -> list[list[Para]]:
+    """A row's cells, each cut to at most LINES lines (the comment to one) so that a row never
+    outgrows a slide: the status slides have the full texts."""
+    name, group, leader, schedule, _, comment = widths
+    flagged = row.schedule is not Schedule.ON_TRACK  # overdue or moved: bold
+    over = row.cost.level is CostLevel.OVER
+    cells = [[_p(_cut(row.name, name, font))], [_p(_cut(row.group, group, font))],
+             [_p(_cut(row.leader, leader, font))],
+             [_p(_cut(row.schedule_text, schedule, font, bold=flagged), bold=flagged,
+                 colour=SCHEDULE_COLOUR[row.schedule])],
+             [_p(row.cost.text, bold=over, colour=COST_COLOUR[row.cost.level])]]
+    one_line = " ".join(row.comment.split())
+    cells.append([_p(_cut(one_line, comment, font, lines=1))] if one_line else [])
+    return cells
+
+
+def _cut(text: str, width: float, font: str, *, bold: bool = False, lines: int = LINES) -> str:
+    """`text` in a cell `width` pt wide on at most `lines` lines by both the safe and the exact
+    measure, cut with "…" where it would take more."""
+    inner = width - MARGINS[0] - MARGINS[1]
+    safe_room = lines * line_height(SIZE, font) + 1e-6
+    exact_room = lines * SIZE * 1.2 + 1e-6
+
+    def fits(candidate: str) -> bool:
+        para = _p(candidate, bold=bold)
+        return (para_height(para, inner, font) <= safe_room
+                and para_height(para, inner, font, safe=False) <= exact_room)
+
+    if fits(text):
+        return text
+    low, high = 0, len(text)  # the longest prefix that fits with "…", by halving
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if fits(text[:middle].rstrip() + "…") else (low, middle - 1)
+    while low and not fits(text[:low].rstrip() + "…"):  # breaks are not monotonic in length
+        low -= 1
+    return text[:low].rstrip() + "…"
 
 
 # --- the timeline ----------------------------------------------------------------------------

@@ -11,8 +11,10 @@ from pptx import Presentation
 from typer.testing import CliRunner
 
 from deck_samples import SEED, copy_seed
+from fuzz_inputs import at_the_bounds, dump, write_folder
 from statusrapport.build import build
 from statusrapport.cli import app
+from statusrapport.layout import Table, para_height, pt
 from statusrapport.loader import load
 from statusrapport.portfolio import (CostLevel, Mark, Schedule, cost_state, overview,
                                      portfolio, timelines)
@@ -167,6 +169,36 @@ def test_show_overview():
     assert result.exit_code == 0, result.output
     assert "Flyttet: MP4, MP5" in result.stdout and "Forfalt: MP2" in result.stdout
     assert "-2 000 000 (-57,1 %)" in result.stdout.replace("\u00a0", " ")
+
+
+def test_an_overview_row_stays_short(tmp_path):
+    """30 moved milestones and a comment of two lines: the overview slide and `show --overview`
+    list three ids and count the rest, the slide cuts the comment to one line; the data keeps
+    every id."""
+    files = at_the_bounds()
+    grense = yaml.safe_load(files["grense.yaml"])
+    grense["reports"]["2021-uke-33"]["comment"] = (
+        "Forsinket leveranse.\nVenter på avklaring med leverandøren om ny dato for pilotering "
+        "i alle helseforetakene.")
+    files["grense.yaml"] = dump(grense)
+    data = write_folder(tmp_path / "data", files)
+    loaded = load(data, "uke-33")
+    row = overview(loaded.programme, loaded.week).rows[0]
+    assert len(row.moved) == 30
+    assert row.schedule_text == "Flyttet: MP00WWWWWWW, MP02WWWWWWW, MP04WWWWWWW +27"
+    result = build(data, "uke-33", tmp_path / "deck.pptx")
+    slide = Presentation(str(result.path)).slides[1]
+    cells = [c.text for c in next(s for s in slide.shapes if s.has_table).table.rows[1].cells]
+    assert cells[3] == row.schedule_text
+    comment = cells[5]
+    assert comment.startswith("Forsinket leveranse. Venter") and comment.endswith("…")
+    table = next(s for s in result.plan.slides[1].shapes if isinstance(s, Table))
+    para, = table.rows[1][5].paras
+    assert para_height(para, pt(table.columns[5]) - 8.0, "Calibri", safe=False) == 12.0  # a line
+    shown = CliRunner().invoke(app, ["show", "uke-33", "-d", str(data), "--overview"],
+                               env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    assert "MP04WWWWWWW +27" in shown.stdout
 
 
 def test_portfolio_without_charts_for_the_seed(seed):
