@@ -328,6 +328,22 @@ def fit_size(paras_at: Callable[[float], list[Para]], width: float, height: floa
     return sizes[-1], False
 
 
+def cut_to_fit(text: str, fits: Callable[[str], bool]) -> str:
+    """`text` itself if it fits, else its longest prefix that fits with "…" after it.
+
+    Found by halving (a character at a time measured a 600-character text 600 times), then
+    stepping back while it does not fit: line breaks and kerning are not quite monotonic."""
+    if fits(text):
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if fits(text[:middle].rstrip() + "…") else (low, middle - 1)
+    while low and not fits(text[:low].rstrip() + "…"):
+        low -= 1
+    return text[:low].rstrip() + "…"
+
+
 def paginate(paras: list[Para], width: float, heights: list[float], font: str) -> list[list[Para]]:
     """Paragraphs over boxes of `heights` (the last repeating); a paragraph taller than a whole
     box, or that would leave a box nearly empty, is split at a line."""

@@ -9,7 +9,7 @@ from datetime import date
 
 from statusrapport.layout import (ACCENT, BAND_FILL, FAINT, GREEN, GREY, HEADER_FILL, ORANGE,
                                   RED, TEXT, WHITE, Cell, Chart, Frame, Para, Rect, Region, Shape,
-                                  Span, Table, TextBox, cell_height, emu, line_height,
+                                  Span, Table, TextBox, cell_height, cut_to_fit, emu, line_height,
                                   para_height, pt, text_width)
 from statusrapport.panels import Page
 from statusrapport.portfolio import (PORTFOLIO_LABELS as L, CostLevel, CostSeries, Mark,
@@ -108,15 +108,7 @@ def _cut(text: str, width: float, font: str, *, bold: bool = False, lines: int =
         return (para_height(para, inner, font) <= safe_room
                 and para_height(para, inner, font, safe=False) <= exact_room)
 
-    if fits(text):
-        return text
-    low, high = 0, len(text)  # the longest prefix that fits with "…", by halving
-    while low < high:
-        middle = (low + high + 1) // 2
-        low, high = (middle, high) if fits(text[:middle].rstrip() + "…") else (low, middle - 1)
-    while low and not fits(text[:low].rstrip() + "…"):  # breaks are not monotonic in length
-        low -= 1
-    return text[:low].rstrip() + "…"
+    return cut_to_fit(text, fits)
 
 
 # --- the timeline ----------------------------------------------------------------------------
@@ -236,20 +228,7 @@ def _legend(timeline: Timeline, footer: Rect, font: str) -> tuple[list, str]:
 
 def _fitted(text: str, width: float, font: str, bold: bool) -> str:
     """`text` on one line of `width` pt at 9 pt, cut with "…" where it would not fit."""
-    if text_width(text, font, 9.0, bold) <= width * 0.95:
-        return text
-    def fits(n: int) -> bool:
-        return text_width(text[:n] + "…", font, 9.0, bold) <= width * 0.95
-
-    # The longest prefix that fits, by halving (cutting a character at a time measured a
-    # 600-character description 600 times: 60 of them took 5 s).
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        low, high = (middle, high) if fits(middle) else (low, middle - 1)
-    while low and not fits(low):  # kerning may make widths not quite monotonic
-        low -= 1
-    return text[:low].rstrip() + "…"
+    return cut_to_fit(text, lambda candidate: text_width(candidate, font, 9.0, bold) <= width * 0.95)
 
 
 # --- the cost chart --------------------------------------------------------------------------

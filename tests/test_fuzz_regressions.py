@@ -148,3 +148,25 @@ def test_a_key_with_a_line_break_is_reported_on_one_line(tmp_path):
         "a\\u2028b: unknown key (known keys: name, group, leader, milestones, budget, reports)",
         "c\\u000ad: unknown key (known keys: name, group, leader, milestones, budget, reports)"]
     assert errors[2:] == ["2 errors."]
+
+
+def test_a_title_too_long_at_the_smallest_size_is_cut_to_fit(tmp_path):
+    """A KPI slide title of wide letters needed three lines at the smallest size; fit_size
+    returned that size anyway and the title overflowed its box (51.8 pt in 43.2 pt)."""
+    from statusrapport.build import build
+    from statusrapport.deck import open_template, geometry
+    from plan_checks import frame_problems
+
+    title = ("æ😀 WWWWWWWWWWWWWWWWWWW " * 6)[:120]
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "programme.yaml").write_text("programme: P\ngroups:\n  - name: G\n"
+                                         "    initiatives: [lang]\n", encoding="utf-8")
+    (data / "lang.yaml").write_text(
+        "name: Lang\ngroup: G\nleader: L\nreports:\n  2021-uke-33:\n    highlights:\n"
+        f"      title: '{title.strip()}'\n      bullets: [Punkt]\n", encoding="utf-8")
+    built = build(data, "uke-33", tmp_path / "deck.pptx")
+    kpi = next(s for s in built.plan.slides if s.kind == "kpi")
+    shown = "".join(span.text for para in kpi.title.paras for span in para.spans)
+    assert shown.endswith("…") and len(shown) < len(title)
+    assert frame_problems(built.plan, geometry(open_template(None))) == []
