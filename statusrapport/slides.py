@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from statusrapport.layout import (ACCENT, AGENDA, GREY, GROUP_TITLE, KPI, SECTION, STATUS,
                                   DeckPlan, Frame, Geometry, Para, Rect, Region, SlidePlan, Span,
-                                  fit_size, paginate, pt)
+                                  cut_to_fit, fit_size, paginate, paras_height, pt)
 from statusrapport.panels import status_pages
+from statusrapport.textfit import HEIGHT_SLACK
 from statusrapport.portfolio import PORTFOLIO_LABELS, Portfolio
 from statusrapport.portfolio_slides import cost_page, overview_pages, timeline_pages
 from statusrapport.view import LABELS, BulletView, GroupView, InitiativeView, KpiView, ReportView
@@ -124,11 +125,15 @@ def title_frame(text: str, box: Rect, geometry: Geometry, sizes=TITLE_SIZES,
                 insets=TITLE_INSETS, line_spacing: float = 0.9) -> Frame:
     width, height = pt(box.w) - insets[0] - insets[2], pt(box.h) - insets[1] - insets[3]
 
-    def at(size: float) -> list[Para]:
-        return [Para((Span(text, bold=True),), size, line_spacing=line_spacing)]
+    def at(size: float, shown: str = text) -> list[Para]:
+        return [Para((Span(shown, bold=True),), size, line_spacing=line_spacing)]
 
-    size, _ = fit_size(at, width, height, geometry.heading_font, sizes)
-    return Frame(tuple(at(size)), insets)
+    size, fits = fit_size(at, width, height, geometry.heading_font, sizes)
+    if not fits:  # too long at the smallest size: cut it, rather than let it leave its box
+        room = height * (1 - HEIGHT_SLACK)
+        text = cut_to_fit(text, lambda shown: paras_height(
+            at(size, shown), width, geometry.heading_font) <= room)
+    return Frame(tuple(at(size, text)), insets)
 
 
 def divider(name: str, layout: str, geometry: Geometry) -> SlidePlan:
