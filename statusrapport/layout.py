@@ -35,6 +35,27 @@ def pt(length: int) -> float:
     return length / EMU_PER_PT
 
 
+def emu_up(points: float) -> int:
+    """`points` in EMU, rounded up (a height that must hold its content)."""
+    return int(-(-points * EMU_PER_PT // 1))
+
+
+def rect_pt(x: float, y: float, w: float, h: float) -> Rect:
+    """A rectangle given in points; its height rounded up."""
+    return Rect(emu(x), emu(y), emu(w), emu_up(h))
+
+
+def distribute(total: int, widths: list[float]) -> tuple[int, ...]:
+    """Column widths in EMU that sum exactly to `total`, in the proportions given."""
+    whole = sum(widths)
+    out, used = [], 0
+    for i, w in enumerate(widths):
+        part = total - used if i == len(widths) - 1 else int(total * w / whole)
+        out.append(part)
+        used += part
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Rect:
     x: int

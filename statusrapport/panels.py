@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 
 from statusrapport.layout import (ACCENT, BAND_FILL, GREY, HEADER_FILL, ORANGE, RED, TEXT, Cell,
                                   Frame, Para, Rect, Region, Span, Table, TextBox, cell_height,
-                                  emu, line_height, para_height, pt, take, text_width)
+                                  distribute, emu, emu_up, line_height, para_height, pt, rect_pt,
+                                  take, text_width)
 from statusrapport.rules import MilestoneState
 from statusrapport.textfit import HEIGHT_SLACK, WIDTH_SLACK
 from statusrapport.view import LABELS, BulletView, MilestoneRow, StatusView
@@ -82,17 +83,6 @@ def bullet_paras(items: tuple[BulletView, ...], size: float) -> list[Para]:
 
 def _spans(item: BulletView) -> tuple[Span, ...]:
     return tuple(Span(run.text, url=run.url) for run in item.runs) or (Span(""),)
-
-
-def _distribute(total: int, widths_pt: list[float]) -> tuple[int, ...]:
-    """Column widths in EMU that sum exactly to `total`, in the proportions given."""
-    whole = sum(widths_pt)
-    out, used = [], 0
-    for i, w in enumerate(widths_pt):
-        part = total - used if i == len(widths_pt) - 1 else int(total * w / whole)
-        out.append(part)
-        used += part
-    return tuple(out)
 
 
 class _Status:
@@ -356,14 +346,14 @@ class _Status:
     # --- drawing ---------------------------------------------------------------------------
     def _heading(self, label: str, x: float, y: float, w: float) -> TextBox:
         para = Para((Span(label, True, ACCENT),), HEADING_SIZE)
-        return TextBox(label, _rect(x, y, w, self.heading_h - HEADING_GAP), Frame((para,)))
+        return TextBox(label, rect_pt(x, y, w, self.heading_h - HEADING_GAP), Frame((para,)))
 
     def _table(self, name: str, x: float, y: float, widths_pt: list[float],
                rows: list[list[Cell]], heights_pt: list[float]) -> Table:
         total_w = emu(sum(widths_pt))
-        heights = tuple(_ceil_emu(h) for h in heights_pt)
+        heights = tuple(emu_up(h) for h in heights_pt)
         return Table(name, Rect(emu(x), emu(y), total_w, sum(heights)),
-                     _distribute(total_w, widths_pt), heights,
+                     distribute(total_w, widths_pt), heights,
                      tuple(tuple(r) for r in rows), MARGINS)
 
     def _panel(self, key: str, label: str, x: float, y: float, w: float, table: Table,
@@ -372,7 +362,7 @@ class _Status:
         (`reserved` pt, safe), which the drawn table (exact heights) may grow into."""
         shapes += [self._heading(label, x, y, w), table]
         if bottom is None:
-            bottom = max(emu(y) + _ceil_emu(self.heading_h + reserved), table.rect.bottom)
+            bottom = max(emu(y) + emu_up(self.heading_h + reserved), table.rect.bottom)
         rect = Rect(emu(x), emu(y), emu(w), bottom - emu(y))
         text = " ".join([label] + [p.text for c in _cells(table) for p in c.paras])
         regions.append(Region(key, rect, text))
@@ -491,11 +481,3 @@ def _progress_labels() -> list[str]:
 
 def _cells(table: Table):
     return [cell for row in table.rows for cell in row]
-
-
-def _rect(x: float, y: float, w: float, h: float) -> Rect:
-    return Rect(emu(x), emu(y), emu(w), _ceil_emu(h))
-
-
-def _ceil_emu(points: float) -> int:
-    return int(-(-points * 12700 // 1))

@@ -9,8 +9,8 @@ from datetime import date
 
 from statusrapport.layout import (ACCENT, BAND_FILL, FAINT, GREEN, GREY, HEADER_FILL, ORANGE,
                                   RED, TEXT, WHITE, Cell, Chart, Frame, Para, Rect, Region, Shape,
-                                  Span, Table, TextBox, cell_height, cut_to_fit, emu, line_height,
-                                  para_height, pt, text_width)
+                                  Span, Table, TextBox, cell_height, cut_to_fit, distribute, emu,
+                                  emu_up, line_height, para_height, pt, rect_pt, text_width)
 from statusrapport.panels import Page
 from statusrapport.portfolio import (PORTFOLIO_LABELS as L, CostLevel, CostSeries, Mark,
                                      OverviewRow, PortfolioOverview, Schedule, Timeline,
@@ -39,7 +39,7 @@ def _p(text: str, *, bold: bool = False, colour: str | None = TEXT, size: float 
 
 
 def overview_pages(data: PortfolioOverview, area: Rect, footer: Rect, font: str) -> list[Page]:
-    columns = _distribute(area.w, [share for _, share in COLUMNS])  # EMU, as drawn
+    columns = distribute(area.w, [share for _, share in COLUMNS])  # EMU, as drawn
     widths = [pt(c) for c in columns]
     header = [[_p(L[key], bold=True)] for key, _ in COLUMNS]
     rows = [_overview_cells(row, widths, font) for row in data.rows]
@@ -70,7 +70,7 @@ def overview_pages(data: PortfolioOverview, area: Rect, footer: Rect, font: str)
     for page in pages:
         table_rows = [[Cell(tuple(c), HEADER_FILL) for c in header]]
         table_rows += [[Cell(tuple(c)) for c in cells] for cells, _ in page]
-        heights = tuple(_ceil(h) for h in [header_h] + [h for _, h in page])
+        heights = tuple(emu_up(h) for h in [header_h] + [h for _, h in page])
         table = Table(L["overview"], Rect(area.x, area.y, area.w, sum(heights)), columns,
                       heights, tuple(tuple(r) for r in table_rows), MARGINS)
         text = " ".join(p.text for r in table_rows for c in r for p in c.paras)
@@ -160,44 +160,44 @@ def _timeline_page(timeline: Timeline, lines, lane_h: float, area: Rect, footer:
     bottom = top + lane_h * len(lines)
     for tick in axis_ticks(timeline.start, timeline.end):
         tx = x(tick.day)
-        shapes.append(Shape("Rutenett", _rect(tx, top, 0, bottom - top), "line", line=FAINT,
+        shapes.append(Shape("Rutenett", rect_pt(tx, top, 0, bottom - top), "line", line=FAINT,
                             line_width=0.5))
         w = text_width(tick.label, font, SMALL) + 4
         bx = min(max(tx - w / 2, left - MARKER), right + MARKER - w)
-        shapes.append(TextBox(f"Akse {tick.label}", _rect(bx, y0, w, AXIS_H),
+        shapes.append(TextBox(f"Akse {tick.label}", rect_pt(bx, y0, w, AXIS_H),
                               Frame((_p(tick.label, colour=GREY, size=SMALL, align="ctr"),)),
                               anchor="b"))
         texts.append(tick.label)
     day_x = x(timeline.report_day)
-    shapes.append(Shape("Rapportdato", _rect(day_x, top, 0, bottom - top), "line", line=RED,
+    shapes.append(Shape("Rapportdato", rect_pt(day_x, top, 0, bottom - top), "line", line=RED,
                         line_width=1.0, dashed=True))
     y = top
     for kind, item in lines:
         if kind == "group":
-            shapes.append(Shape("Bånd", _rect(x0, y, width, lane_h), "rect", fill=BAND_FILL))
+            shapes.append(Shape("Bånd", rect_pt(x0, y, width, lane_h), "rect", fill=BAND_FILL))
             label = _fitted(item.title, label_w - 4, font, True)
-            shapes.append(TextBox(label, _rect(x0, y, label_w, lane_h),
+            shapes.append(TextBox(label, rect_pt(x0, y, label_w, lane_h),
                                   Frame((_p(label, bold=True, size=9.0),), (2, 0, 2, 0)),
                                   anchor="ctr"))
             texts.append(label)
         else:
             label = _fitted(item.label, label_w - 4, font, False)
-            shapes.append(TextBox(label, _rect(x0, y, label_w, lane_h),
+            shapes.append(TextBox(label, rect_pt(x0, y, label_w, lane_h),
                                   Frame((_p(label, size=9.0),), (2, 0, 2, 0)), anchor="ctr"))
             texts.append(label)
             middle = y + lane_h / 2
             if item.span is not None:
                 a, b = x(item.span[0]), x(item.span[1])
-                shapes.append(Shape("Forskyvning", _rect(a, middle, b - a, 0), "line",
+                shapes.append(Shape("Forskyvning", rect_pt(a, middle, b - a, 0), "line",
                                     line=FAINT, line_width=1.5))
             for point in item.points:
                 geometry, fill, outline = MARKS[point.mark]
                 shapes.append(Shape(f"{point.mark.value} {fmt.short_date(point.day)}",
-                                    _rect(x(point.day) - MARKER / 2, middle - MARKER / 2,
+                                    rect_pt(x(point.day) - MARKER / 2, middle - MARKER / 2,
                                           MARKER, MARKER), geometry, fill, outline, 1.0))
         y += lane_h
     legend_shapes, legend_text = _legend(timeline, footer, font)
-    region = Rect(area.x, area.y, area.w, _ceil(bottom - y0))
+    region = Rect(area.x, area.y, area.w, emu_up(bottom - y0))
     return Page(tuple(shapes + legend_shapes),
                 (Region("timeline", region, " ".join(texts)),
                  Region("legend", footer, legend_text)))
@@ -211,15 +211,15 @@ def _legend(timeline: Timeline, footer: Rect, font: str) -> tuple[list, str]:
     for mark, label in items:
         mid = y + h - SMALL * 0.75
         if mark is None:
-            shapes.append(Shape("Forklaring rapportdato", _rect(x, mid, MARKER, 0), "line",
+            shapes.append(Shape("Forklaring rapportdato", rect_pt(x, mid, MARKER, 0), "line",
                                 line=RED, line_width=1.0, dashed=True))
         else:
             geometry, fill, outline = MARKS[mark]
-            shapes.append(Shape(f"Forklaring {label}", _rect(x, mid - 3.5, 7, 7), geometry,
+            shapes.append(Shape(f"Forklaring {label}", rect_pt(x, mid - 3.5, 7, 7), geometry,
                                 fill, outline, 1.0))
         x += MARKER + 3
         w = text_width(label, font, SMALL) + 3
-        shapes.append(TextBox(f"Forklaring {label}", _rect(x, y, w, h),
+        shapes.append(TextBox(f"Forklaring {label}", rect_pt(x, y, w, h),
                               Frame((_p(label, colour=GREY, size=SMALL),)), anchor="b"))
         texts.append(label)
         x += w + 9
@@ -247,23 +247,3 @@ def cost_page(series: CostSeries, area: Rect, font: str) -> Page:
     chart_text = " ".join([*series.categories, L["plan"], L["actual"]])
     return Page((chart, text), (Region("chart", chart_rect, chart_text),
                                 Region("note", box, note)))
-
-
-# --- helpers ---------------------------------------------------------------------------------
-
-def _rect(x: float, y: float, w: float, h: float) -> Rect:
-    return Rect(emu(x), emu(y), emu(w), _ceil(h) if h else 0)
-
-
-def _ceil(points: float) -> int:
-    return int(-(-points * 12700 // 1))
-
-
-def _distribute(total: int, widths: list[float]) -> tuple[int, ...]:
-    whole = sum(widths)
-    out, used = [], 0
-    for i, w in enumerate(widths):
-        part = total - used if i == len(widths) - 1 else int(total * w / whole)
-        out.append(part)
-        used += part
-    return tuple(out)
