@@ -1,4 +1,4 @@
-"""The rules a reader looks for first: is a milestone late, moved, overdue; is a cost over plan.
+"""The rules a reader looks for first: is a milestone late, moved, overdue.
 
 One set of rules, used by the deck, the terminal view and the overview alike.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 
-from statusrapport.model import Costs, Milestone
+from statusrapport.model import Milestone
 
 
 class MilestoneState(str, Enum):
@@ -37,8 +37,3 @@ def milestone_state(milestone: Milestone, on: date) -> MilestoneState:
 def is_moved(milestone: Milestone) -> bool:
     """Its planned date has been revised (the original is still shown beside the new one)."""
     return any(revised != milestone.planned for revised in milestone.revised)
-
-
-def over_plan(costs: Costs) -> bool:
-    deviation = costs.deviation
-    return deviation is not None and deviation > 0

@@ -12,7 +12,7 @@ from datetime import date
 from statusrapport import formatting as fmt
 from statusrapport.model import (Bullet, HighlightBullet, Initiative, Kpi, Milestone, Programme,
                                  Report, previous_week, report_date, report_period)
-from statusrapport.rules import MilestoneState, is_moved, milestone_state, over_plan
+from statusrapport.rules import MilestoneState, is_moved, milestone_state
 from statusrapport.weeks import IsoWeek
 
 # [label](https://…) or a bare https://… address; trailing punctuation stays text.
