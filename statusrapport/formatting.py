@@ -6,12 +6,10 @@ import calendar
 from datetime import date
 from decimal import Decimal
 
-from statusrapport.dates import PlanDate
+from statusrapport.dates import MONTHS, PlanDate
 from statusrapport.weeks import IsoWeek
 
 NBSP = "\u00a0"  # thousands are grouped with a no-break space, so a number never wraps
-MONTH_NAMES = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-               "september", "oktober", "november", "desember")
 MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Des")
 
 
@@ -65,7 +63,7 @@ def budget_total(kroner: int, vat_included: bool | None) -> str:
 
 def costs_as_of(day: date) -> str:
     if day.day == calendar.monthrange(day.year, day.month)[1]:
-        return f"Status økonomi er per utgangen av {MONTH_NAMES[day.month - 1]} {day.year}."
+        return f"Status økonomi er per utgangen av {MONTHS[day.month - 1]} {day.year}."
     return f"Status økonomi er per {short_date(day)}."
 
 
