@@ -19,7 +19,7 @@ from enum import Enum
 from statusrapport import formatting as fmt
 from statusrapport.errors import UserError
 from statusrapport.model import (Bullet, Initiative, Kpi, Milestone, Programme, Report,
-                                 report_date, resolve_week_ref)
+                                 programme_date, report_date, resolve_week_ref)
 from statusrapport.rules import MilestoneState, milestone_state
 from statusrapport.view import LABELS
 from statusrapport.weeks import IsoWeek
@@ -130,7 +130,7 @@ def _resolve(text: str, weeks: list[IsoWeek]) -> IsoWeek:
 
 def compare_reports(programme: Programme, old: IsoWeek, new: IsoWeek) -> ReportDiff:
     """Each initiative's latest report up to `new` against its latest report up to `old`."""
-    old_day = _programme_day(programme, old)
+    old_day = programme_date(programme, old)
     out = []
     for initiative in programme.initiatives:
         new_week = _latest(initiative, new)
@@ -318,11 +318,6 @@ def _added(old: list[str], new: list[str]) -> tuple[str, ...]:
 def _latest(initiative: Initiative, up_to: IsoWeek | None = None) -> IsoWeek | None:
     weeks = [w for w in initiative.reports if up_to is None or w <= up_to]
     return max(weeks) if weeks else None
-
-
-def _programme_day(programme: Programme, week: IsoWeek) -> date:
-    days = [report_date(week, i.reports[week]) for i in programme.initiatives if week in i.reports]
-    return max(days, default=week.day(5))
 
 
 def _week_label(week: IsoWeek) -> str:

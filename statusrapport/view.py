@@ -11,7 +11,8 @@ from datetime import date
 
 from statusrapport import formatting as fmt
 from statusrapport.model import (Bullet, HighlightBullet, Initiative, Kpi, Milestone, Programme,
-                                 Report, previous_week, report_date, report_period)
+                                 Report, previous_week, programme_date, report_date,
+                                 report_period)
 from statusrapport.rules import MilestoneState, is_moved, milestone_state
 from statusrapport.weeks import IsoWeek
 
@@ -140,9 +141,7 @@ def report_view(programme: Programme, week: IsoWeek) -> ReportView:
         members = [i for i in programme.initiatives if i.group == group.name]
         if members:
             groups.append(GroupView(group.name, tuple(initiative_view(i, week) for i in members)))
-    day = max((report_date(week, i.reports[week]) for i in programme.initiatives
-               if week in i.reports), default=week.day(5))
-    return ReportView(programme.name, week, day, tuple(groups))
+    return ReportView(programme.name, week, programme_date(programme, week), tuple(groups))
 
 
 def initiative_view(initiative: Initiative, week: IsoWeek) -> InitiativeView:
