@@ -75,13 +75,14 @@ def bullet_paras(items: tuple[BulletView, ...], size: float) -> list[Para]:
     space = round(size * 0.3, 1)
     out = []
     for item in items:
-        out.append(Para(_spans(item), size, 0, "•", BULLET_MARGINS[0], space, hang=BULLET_HANG))
-        out += [Para(_spans(child), size, 1, "–", BULLET_MARGINS[1], space / 2,
+        out.append(Para(bullet_spans(item), size, 0, "•", BULLET_MARGINS[0], space,
+                        hang=BULLET_HANG))
+        out += [Para(bullet_spans(child), size, 1, "–", BULLET_MARGINS[1], space / 2,
                      hang=BULLET_HANG) for child in item.children]
     return out
 
 
-def _spans(item: BulletView) -> tuple[Span, ...]:
+def bullet_spans(item: BulletView) -> tuple[Span, ...]:
     return tuple(Span(run.text, url=run.url) for run in item.runs) or (Span(""),)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from statusrapport.layout import (ACCENT, AGENDA, GREY, GROUP_TITLE, KPI, SECTION, STATUS,
                                   DeckPlan, Frame, Geometry, Para, Rect, Region, SlidePlan, Span,
                                   cut_to_fit, fit_size, paginate, paras_height, pt)
-from statusrapport.panels import status_pages
+from statusrapport.panels import bullet_spans, status_pages
 from statusrapport.textfit import HEIGHT_SLACK
 from statusrapport.portfolio import PORTFOLIO_LABELS, Portfolio
 from statusrapport.portfolio_slides import cost_page, overview_pages, timeline_pages
@@ -191,15 +191,11 @@ def agenda_slides(group: GroupView, geometry: Geometry) -> list[SlidePlan]:
 def kpi_paras(bullets: tuple[BulletView, ...], size: float) -> list[Para]:
     out = []
     for bullet in bullets:
-        out.append(Para(_spans(bullet), size, 0, "•", LIST_MARGINS[0], round(size * 0.5, 1),
-                        hang=LIST_HANGS[0]))
-        out += [Para(_spans(child), size, 1, "–", LIST_MARGINS[1], round(size * 0.25, 1),
-                     hang=LIST_HANGS[1]) for child in bullet.children]
+        out.append(Para(bullet_spans(bullet), size, 0, "•", LIST_MARGINS[0],
+                        round(size * 0.5, 1), hang=LIST_HANGS[0]))
+        out += [Para(bullet_spans(child), size, 1, "–", LIST_MARGINS[1],
+                     round(size * 0.25, 1), hang=LIST_HANGS[1]) for child in bullet.children]
     return out
-
-
-def _spans(bullet: BulletView) -> tuple[Span, ...]:
-    return tuple(Span(run.text, url=run.url) for run in bullet.runs) or (Span(""),)
 
 
 def kpi_slides(kpi: KpiView, initiative: str, geometry: Geometry) -> list[SlidePlan]:
