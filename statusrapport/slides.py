@@ -123,7 +123,7 @@ def _continued(title: str, page: int) -> str:
 
 def title_frame(text: str, box: Rect, geometry: Geometry, sizes=TITLE_SIZES,
                 insets=TITLE_INSETS, line_spacing: float = 0.9) -> Frame:
-    width, height = pt(box.w) - insets[0] - insets[2], pt(box.h) - insets[1] - insets[3]
+    width, height = _inner(box, insets)
 
     def at(size: float, shown: str = text) -> list[Para]:
         return [Para((Span(shown, bold=True),), size, line_spacing=line_spacing)]
@@ -146,7 +146,7 @@ def divider(name: str, layout: str, geometry: Geometry) -> SlidePlan:
 def programme_slide(view: ReportView, geometry: Geometry) -> SlidePlan:
     box, insets = geometry.titles[GROUP_TITLE], DIVIDER_INSETS[GROUP_TITLE]
     subtitle = f"Statusrapport uke {view.week.week} {view.week.year}"
-    width, height = pt(box.w) - insets[0] - insets[2], pt(box.h) - insets[1] - insets[3]
+    width, height = _inner(box, insets)
 
     def at(size: float) -> list[Para]:
         small = round(size * SUBTITLE_SHARE)
