@@ -1,7 +1,7 @@
 """The report in the terminal, with rich: the views the deck renders, drawn as tables and lists.
 
 Nothing is formatted or decided here: every value and every state comes from view.py,
-overview.py or diff.py. Data text is always wrapped in `Text`, never parsed as markup.
+overview.py, portfolio.py or diff.py. Data text is always wrapped in `Text`, never parsed as markup.
 Piped output has no colour (rich sees no terminal) and is 80 columns unless COLUMNS says more.
 """
 
