@@ -275,7 +275,7 @@ def diff(
         terminal.render_diff(terminal.console(), result)
 
 
-# ---- authoring: new initiative, new report, schema (ruamel.yaml, imported only here) ---------
+# ---- authoring: new initiative, new report (ruamel.yaml, imported only here), schema -------
 
 new_app = typer.Typer(help="Start a new initiative file, or the next report in the files.",
                       no_args_is_help=True)
