@@ -721,6 +721,15 @@ class FitResult:
         return [p for page in self.pages[1:] for p in page]
 
 
+def _box_heights(first_h_pt: float, continuation_h_pt: float | Sequence[float] | None) -> list[float]:
+    """The first box's height, then the continuation boxes' (one, or one per box)."""
+    if continuation_h_pt is None:
+        return [first_h_pt]
+    if isinstance(continuation_h_pt, (int, float)):
+        return [first_h_pt, continuation_h_pt]
+    return [first_h_pt, *continuation_h_pt]
+
+
 def fit(
     paragraphs: Iterable[ParagraphLike],
     box_w_pt: float,
@@ -748,12 +757,7 @@ def fit(
         if h <= box_h_pt * (1 - HEIGHT_SLACK) + 1e-9:
             return FitResult(size, True, len(paras), [paras], h)
     size = sizes[-1]
-    if continuation_h_pt is None:
-        heights: list[float] = [box_h_pt]
-    elif isinstance(continuation_h_pt, (int, float)):
-        heights = [box_h_pt, continuation_h_pt]
-    else:
-        heights = [box_h_pt, *continuation_h_pt]
+    heights = _box_heights(box_h_pt, continuation_h_pt)
     pages = paginate(paras, box_w_pt, heights, font, size, **kwargs)
     first = pages[0]
     count = _whole_count(first, paras)
@@ -903,12 +907,7 @@ def fit_table(
         if h <= box_h_pt * (1 - HEIGHT_SLACK) + 1e-9:
             return TableFitResult(size, True, [list(rows)], h)
     size = sizes[-1]
-    if continuation_h_pt is None:
-        heights: list[float] = [box_h_pt]
-    elif isinstance(continuation_h_pt, (int, float)):
-        heights = [box_h_pt, continuation_h_pt]
-    else:
-        heights = [box_h_pt, *continuation_h_pt]
+    heights = _box_heights(box_h_pt, continuation_h_pt)
     pages = paginate_rows(rows, col_widths_pt, heights, font, size, **kw)
     return TableFitResult(size, False, pages,
                           table_height(pages[0], col_widths_pt, font, size, **kw))
