@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from git_helpers import commit_all, git, seed_repo
 from typer.testing import CliRunner
 
 from statusrapport.cli import app
@@ -22,23 +21,10 @@ PLAIN_ENV = {"FORCE_COLOR": None, "NO_COLOR": None, "TTY_COMPATIBLE": None,
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
 
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True,
-                          text=True).stdout
-
-
 @pytest.fixture
 def repo(tmp_path):
     """A repository whose first commit holds the seed as it is."""
-    root = tmp_path / "repo"
-    shutil.copytree(SEED, root / "initiatives")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "seed")
-    return root
+    return seed_repo(tmp_path / "repo")
 
 
 def edit(path: Path, *replacements: tuple[str, str]) -> None:
@@ -92,9 +78,7 @@ def test_files_at_reads_what_is_committed_not_the_working_tree(repo):
 def test_files_at_the_top_of_the_repository(tmp_path):
     root = tmp_path / "data"
     shutil.copytree(SEED, root)
-    git(root, "init", "-q")
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "seed")
+    commit_all(root)
     (root / "notes.txt").write_text("x")
     revision, loaded = load_at("HEAD", root)
     assert revision.label == "HEAD:."

@@ -4,12 +4,11 @@ drafts marked until reviewed, and files with uncommitted git changes left alone.
 from __future__ import annotations
 
 import difflib
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from git_helpers import commit_all, git
 from typer.testing import CliRunner
 
 from statusrapport.cli import app
@@ -153,21 +152,11 @@ def test_a_file_it_cannot_write_back_unchanged_is_refused(data):
 
 # ---- git: a file with uncommitted changes is left alone unless --force -----------------------
 
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.org",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True,
-                          text=True).stdout
-
-
 @pytest.fixture
 def repo(data: Path) -> Path:
     if shutil.which("git") is None:
         pytest.skip("needs git")
-    git(data.parent, "init", "-q", "-b", "main")
-    git(data.parent, "add", ".")
-    git(data.parent, "commit", "-q", "-m", "seed")
+    commit_all(data.parent)
     return data
 
 

@@ -9,7 +9,6 @@ statusrapport from a package index).
 
 from __future__ import annotations
 
-import os
 import shlex
 import shutil
 import subprocess
@@ -18,9 +17,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from git_helpers import git_env, seed_repo
+from git_helpers import run_git as git
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "initiatives"
 ENDRE = "selvbetjening-endre.yaml"
 LOCATED = "initiatives/selvbetjening-endre.yaml:5:1: leder: unknown key; did you mean 'leader'?"
 
@@ -33,25 +33,9 @@ def the_hook() -> dict:
     return hooks[0]
 
 
-def git_env(**extra: str) -> dict[str, str]:
-    return {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
-            "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", **extra}
-
-
-def git(repo: Path, *args: str, check: bool = True, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", *args], cwd=repo, env=git_env(**env), check=check,
-                          capture_output=True, text=True)
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    root = tmp_path / "repo"
-    shutil.copytree(SEED, root / "initiatives")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "seed")
-    return root
+    return seed_repo(tmp_path / "repo")
 
 
 def break_endre(repo: Path) -> None:
