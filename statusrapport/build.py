@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from statusrapport.errors import Problem, UserError
-from statusrapport.layout import DeckPlan
-from statusrapport.view import ReportView
+from statusrapport.slides.layout import DeckPlan
+from statusrapport.report.view import ReportView
 
 _NORDIC = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
 
@@ -51,12 +51,12 @@ def _rare_collections(every: int = 100_000):
 
 def build(data: Path, report: str, output: Path | None = None,
           template: Path | None = None, group: str | None = None) -> Built:
-    from statusrapport import deck
-    from statusrapport.loader import load
-    from statusrapport.output import write_atomic
-    from statusrapport.portfolio import portfolio, select_group
-    from statusrapport.slides import plan_deck
-    from statusrapport.view import report_view
+    from statusrapport.writer import deck
+    from statusrapport.data.loader import load
+    from statusrapport.files.atomic import write_atomic
+    from statusrapport.report.portfolio import portfolio, select_group
+    from statusrapport.slides.order import plan_deck
+    from statusrapport.report.view import report_view
 
     with _rare_collections():
         prs = deck.open_template(template)

@@ -99,7 +99,7 @@ def validate(
     data: DataDir = Path("initiatives"),
 ) -> None:
     """Check every initiative file: exit 0 (warnings shown), or 1 with every error located."""
-    from statusrapport.loader import load
+    from statusrapport.data.loader import load
 
     loaded = load(data, report)
     _print_problems(loaded.warnings)
@@ -134,7 +134,7 @@ def build(
 ) -> None:
     """Build the status deck of a report: written safely, byte-identical when built again."""
     from statusrapport.build import build as build_deck
-    from statusrapport.progress import Steps
+    from statusrapport.terminal.progress import Steps
 
     if pdf:
         from statusrapport import pdf as pdf_export
@@ -163,7 +163,7 @@ def template_check(
     file: Annotated[Path, typer.Argument(help="The .pptx template to check.")],
 ) -> None:
     """List a template's layouts; exit 1 naming each layout or placeholder the deck lacks."""
-    from statusrapport import deck
+    from statusrapport.writer import deck
 
     prs = deck.open_template(file)
     for line in deck.describe(prs):
@@ -198,14 +198,14 @@ def show(
         "as on the deck's first slides.")] = False,
 ) -> None:
     """Show a report in the terminal: each initiative's status panels and KPIs, as in the deck."""
-    from statusrapport import terminal
-    from statusrapport.loader import load
-    from statusrapport.view import report_view
+    from statusrapport.terminal import views as terminal
+    from statusrapport.data.loader import load
+    from statusrapport.report.view import report_view
 
     loaded = load(data, report)
     _mention_warnings(loaded.warnings)
     if overview:
-        from statusrapport.portfolio import overview as portfolio_overview
+        from statusrapport.report.portfolio import overview as portfolio_overview
 
         rows = portfolio_overview(loaded.programme, loaded.week)
         if initiative is not None:
@@ -226,9 +226,9 @@ def show(
 @user_errors
 def list_reports(data: DataDir = Path("initiatives")) -> None:
     """List the reports in the data, and each initiative with its overdue and moved milestones."""
-    from statusrapport import terminal
-    from statusrapport.loader import load
-    from statusrapport.overview import overview
+    from statusrapport.terminal import views as terminal
+    from statusrapport.data.loader import load
+    from statusrapport.report.listing import overview
 
     loaded = load(data)
     _mention_warnings(loaded.warnings)
@@ -249,12 +249,12 @@ def diff(
     data: DataDir = Path("initiatives"),
 ) -> None:
     """What changed since the previous report: milestones, costs, KPIs, risks."""
-    from statusrapport import diff as changes
-    from statusrapport import terminal
-    from statusrapport.loader import load
+    from statusrapport.report import diff as changes
+    from statusrapport.terminal import views as terminal
+    from statusrapport.data.loader import load
 
     if since is not None:
-        from statusrapport.gitread import load_at
+        from statusrapport.data.gitread import load_at
 
         if old or new:
             raise UserError("--since compares the latest report in each state: give no OLD or NEW")
@@ -295,7 +295,7 @@ def new_initiative(
     data: DataDir = Path("initiatives"),
 ) -> None:
     """Write a new initiative file (each field explained) and list it in programme.yaml."""
-    from statusrapport.scaffold import create_initiative
+    from statusrapport.authoring.new_initiative import create_initiative
 
     created = create_initiative(data, slug, name, group, leader)
     listed = "a new group" if created.group_created else "its group"
@@ -316,7 +316,7 @@ def new_report(
     data: DataDir = Path("initiatives"),
 ) -> None:
     """Open the next report in each initiative file: period, risks, last plan as a draft of done."""
-    from statusrapport.nextreport import open_reports
+    from statusrapport.authoring.new_report import open_reports
 
     opened = open_reports(data, report, initiatives or [], force)
     for path in opened.paths:
@@ -336,7 +336,7 @@ def schema(
                                             "instead of an initiative file.")] = False,
 ) -> None:
     """Print the JSON Schema of an initiative file (or programme.yaml), for editors."""
-    from statusrapport import schema as schemas
+    from statusrapport.authoring import schema as schemas
 
     print(schemas.render(schemas.programme_schema() if programme
                          else schemas.initiative_schema()), end="")

@@ -59,7 +59,7 @@ def complete_report(ctx: Any, incomplete: str) -> list[str]:
 def complete_new_report(ctx: Any, incomplete: str) -> list[str]:
     """The week after the latest report, and this week: the reports one is likely to open."""
     try:
-        from statusrapport.weeks import IsoWeek
+        from statusrapport.data.weeks import IsoWeek
 
         weeks = [IsoWeek(y, w) for y, w in report_weeks(_data(ctx))]
         candidates = [max(weeks).next()] if weeks else []

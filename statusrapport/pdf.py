@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from statusrapport.errors import UserError
-from statusrapport.output import write_atomic
+from statusrapport.files.atomic import write_atomic
 
 TIMEOUT = 600  # seconds: a deck of hundreds of slides takes minutes, a hung soffice forever
 INSTALL_HINT = ("install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-impress; "

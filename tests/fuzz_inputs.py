@@ -157,7 +157,7 @@ def line_mutation(draw, lines: list[str]) -> list[str]:
 
 def _text_data(text: str):
     """The seed file's data as yamlsafe reads it: every scalar text."""
-    from statusrapport.yamlsafe import read_yaml
+    from statusrapport.data.yamlsafe import read_yaml
 
     doc, problems = read_yaml(Path("seed.yaml"), text.encode("utf-8"))
     assert not problems

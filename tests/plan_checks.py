@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 
-from statusrapport.layout import Frame, Geometry, Rect, Table, TextBox, para_height, pt
+from statusrapport.slides.layout import Frame, Geometry, Rect, Table, TextBox, para_height, pt
 
 PANELS = ("info", "milestones", "economy", "progress")
 

@@ -17,8 +17,8 @@ import pytest
 
 from deck_samples import ROOT
 from fuzz_inputs import at_the_bounds, dump
-from statusrapport import yamlsafe
-from statusrapport.yamlsafe import MAX_FILE_BYTES
+from statusrapport.data import yamlsafe
+from statusrapport.data.yamlsafe import MAX_FILE_BYTES
 
 SECONDS = 5.0
 PEAK_MB = 300

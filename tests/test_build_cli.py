@@ -11,7 +11,7 @@ from pptx import Presentation
 from typer.testing import CliRunner
 
 from deck_samples import SEED, TEMPLATE
-from statusrapport import deck
+from statusrapport.writer import deck
 from statusrapport.build import slug
 from statusrapport.cli import app
 

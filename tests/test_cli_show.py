@@ -20,9 +20,9 @@ from typer.testing import CliRunner
 
 from statusrapport.cli import app
 from statusrapport.errors import UserError
-from statusrapport.loader import load
-from statusrapport.terminal import jsonable
-from statusrapport.view import report_view
+from statusrapport.data.loader import load
+from statusrapport.terminal.views import jsonable
+from statusrapport.report.view import report_view
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "initiatives"

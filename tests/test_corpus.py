@@ -24,7 +24,7 @@ import pytest
 from typer.testing import CliRunner
 
 from statusrapport.cli import app
-from statusrapport.yamlsafe import MAX_FILE_BYTES
+from statusrapport.data.yamlsafe import MAX_FILE_BYTES
 
 CORPUS = Path(__file__).parent / "corpus"
 GROUP = "Testgruppe"

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from statusrapport.dates import PlanDate, parse_day
+from statusrapport.data.dates import PlanDate, parse_day
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -10,10 +10,11 @@ import pytest
 
 import plan_checks
 from deck_samples import SEED, normalise, write_overlong
-from statusrapport import panels, slides
-from statusrapport.layout import (STATUS, Rect, Table, default_geometry, para_height, pt)
-from statusrapport.loader import load
-from statusrapport.view import LABELS, report_view
+from statusrapport.slides import status as panels
+from statusrapport.slides import order as slides
+from statusrapport.slides.layout import (STATUS, Rect, Table, default_geometry, para_height, pt)
+from statusrapport.data.loader import load
+from statusrapport.report.view import LABELS, report_view
 
 GEOMETRY = default_geometry()
 
@@ -43,7 +44,7 @@ def _size(slide) -> float:
 
 
 def test_the_planned_default_geometry_is_the_templates():
-    from statusrapport import deck
+    from statusrapport.writer import deck
 
     assert deck.geometry(deck.open_template()) == GEOMETRY
 

@@ -13,11 +13,11 @@ from lxml import etree
 from pptx import Presentation
 
 from deck_samples import SEED, write_overlong
-from statusrapport import deck
+from statusrapport.writer import deck
 from statusrapport.build import build
-from statusrapport.loader import load
-from statusrapport.slides import plan_deck
-from statusrapport.view import report_view
+from statusrapport.data.loader import load
+from statusrapport.slides.order import plan_deck
+from statusrapport.report.view import report_view
 
 ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 P_NS = "{http://schemas.openxmlformats.org/presentationml/2006/main}"

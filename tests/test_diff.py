@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
-from statusrapport.diff import (Change, FigureChange, choose_weeks, compare_reports,
+from statusrapport.report.diff import (Change, FigureChange, choose_weeks, compare_reports,
                                 compare_states)
 from statusrapport.errors import UserError
-from statusrapport.loader import load
-from statusrapport.model import Initiative, Programme, ProgrammeFile
-from statusrapport.weeks import IsoWeek
+from statusrapport.data.loader import load
+from statusrapport.data.model import Initiative, Programme, ProgrammeFile
+from statusrapport.data.weeks import IsoWeek
 
 SEED = Path(__file__).resolve().parent.parent / "initiatives"
 S = "\u00a0"

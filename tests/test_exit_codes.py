@@ -80,10 +80,10 @@ def _forced_bug(*args, **kwargs):
 
 
 @pytest.mark.parametrize("target, args", [
-    ("statusrapport.loader.load", ["validate", "--data", str(SEED)]),
-    ("statusrapport.slides.plan_deck", ["build", "uke-33", "--data", str(SEED)]),
-    ("statusrapport.deck.render", ["build", "uke-33", "--data", str(SEED)]),
-    ("statusrapport.view.report_view", ["show", "uke-33", "--data", str(SEED)]),
+    ("statusrapport.data.loader.load", ["validate", "--data", str(SEED)]),
+    ("statusrapport.slides.order.plan_deck", ["build", "uke-33", "--data", str(SEED)]),
+    ("statusrapport.writer.deck.render", ["build", "uke-33", "--data", str(SEED)]),
+    ("statusrapport.report.view.report_view", ["show", "uke-33", "--data", str(SEED)]),
 ], ids=["validate", "build-plan", "build-render", "show"])
 def test_a_bug_is_3_with_its_traceback_kept_and_where_to_report_it(tmp_path, monkeypatch,
                                                                     target, args):
@@ -106,10 +106,10 @@ def test_a_bug_is_3_with_its_traceback_kept_and_where_to_report_it(tmp_path, mon
 
 def test_a_bug_in_a_real_process_is_3_and_its_traceback_kept():
     force = textwrap.dedent("""
-        import statusrapport.loader
+        import statusrapport.data.loader
         def broken(*args, **kwargs):
             raise KeyError("forced internal bug")
-        statusrapport.loader.load = broken
+        statusrapport.data.loader.load = broken
     """)
     done = real("validate", "--data", str(SEED), code=force)
     assert done.returncode == BUG_EXIT, done.stderr
@@ -128,7 +128,7 @@ def test_a_bug_is_still_reported_when_its_traceback_cannot_be_saved(monkeypatch)
     def no_room(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("statusrapport.loader.load", _forced_bug)
+    monkeypatch.setattr("statusrapport.data.loader.load", _forced_bug)
     monkeypatch.setattr(tempfile, "NamedTemporaryFile", no_room)
     result = run("validate", "--data", str(SEED))
     assert result.exit_code == BUG_EXIT

@@ -225,7 +225,7 @@ def test_a_broken_template_is_a_clear_error_and_the_previous_deck_stays(tmp_path
 # that a kill at a random moment lands anywhere in it; it says when the save begins.
 SLOW_SAVE = textwrap.dedent("""
     import os, sys, time
-    from statusrapport import output
+    from statusrapport.files import atomic as output
     STEP = 0.02
     def slowed(function):
         def slow(*args, **kwargs):
@@ -284,7 +284,7 @@ def test_killed_while_saving_at_random_moments(previous, decks):
 
 
 def test_the_next_write_removes_a_dead_writers_temp_file_and_keeps_a_live_ones(tmp_path):
-    from statusrapport.output import write_atomic
+    from statusrapport.files.atomic import write_atomic
 
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],

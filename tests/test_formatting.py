@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from statusrapport import formatting as fmt
-from statusrapport.dates import PlanDate
-from statusrapport.weeks import IsoWeek
+from statusrapport.report import formatting as fmt
+from statusrapport.data.dates import PlanDate
+from statusrapport.data.weeks import IsoWeek
 
 S = fmt.NBSP
 

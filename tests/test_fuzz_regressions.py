@@ -57,7 +57,7 @@ def test_a_file_of_control_characters_is_refused_without_holding_each_match(tmp_
     """A match object per control character of a 1 MiB file took 120 MB: counted lazily now."""
     import tracemalloc
 
-    from statusrapport.yamlsafe import MAX_FILE_BYTES, read_yaml
+    from statusrapport.data.yamlsafe import MAX_FILE_BYTES, read_yaml
 
     path = tmp_path / "kontroll.yaml"
     path.write_bytes(b"name: x\n" + b"\x01" * (MAX_FILE_BYTES - 8))
@@ -78,7 +78,7 @@ def test_a_file_with_tens_of_thousands_of_errors_lists_the_first_hundred(tmp_pat
     import time
 
     from statusrapport.errors import UserError
-    from statusrapport.loader import MAX_ERRORS_PER_FILE, load
+    from statusrapport.data.loader import MAX_ERRORS_PER_FILE, load
 
     data = copy_seed(tmp_path / "data")
     path = data / "selvbetjening-endre.yaml"
@@ -115,8 +115,8 @@ def test_a_timeline_over_two_centuries_builds(tmp_path):
 def test_a_long_milestone_label_is_cut_with_few_measurements(monkeypatch):
     """The timeline cut a label one character at a time, measuring each: an initiative at the
     model's limits (60 descriptions of 600 characters) took 5 s in the timeline alone."""
-    from statusrapport import portfolio_slides
-    from statusrapport.layout import text_width
+    from statusrapport.slides import portfolio as portfolio_slides
+    from statusrapport.slides.layout import text_width
 
     calls = []
 
@@ -154,7 +154,7 @@ def test_a_title_too_long_at_the_smallest_size_is_cut_to_fit(tmp_path):
     """A KPI slide title of wide letters needed three lines at the smallest size; fit_size
     returned that size anyway and the title overflowed its box (51.8 pt in 43.2 pt)."""
     from statusrapport.build import build
-    from statusrapport.deck import open_template, geometry
+    from statusrapport.writer.deck import open_template, geometry
     from plan_checks import frame_problems
 
     title = ("æ😀 WWWWWWWWWWWWWWWWWWW " * 6)[:120]

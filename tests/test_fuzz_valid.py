@@ -22,7 +22,7 @@ from deck_samples import normalise
 from fuzz_inputs import (at_the_bounds, check_user_outcome, examples, invoke,
                          renderable_programme, valid_programme, write_folder)
 from plan_checks import plan_problems
-from statusrapport import deck
+from statusrapport.writer import deck
 from statusrapport.build import build
 from test_render_libreoffice import BULLETS, _outside, _words
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from statusrapport.cli import app
 from statusrapport.errors import UserError
-from statusrapport.gitread import files_at, load_at
+from statusrapport.data.gitread import files_at, load_at
 
 SEED = Path(__file__).resolve().parent.parent / "initiatives"
 ENDRE = "selvbetjening-endre.yaml"

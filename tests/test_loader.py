@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from statusrapport.errors import Severity, UserError
-from statusrapport.loader import load, load_files
-from statusrapport.weeks import IsoWeek
+from statusrapport.data.loader import load, load_files
+from statusrapport.data.weeks import IsoWeek
 
 
 def initiative_yaml(name: str, group: str, reports: str = "") -> str:

@@ -6,10 +6,10 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from statusrapport.dates import PlanDate
-from statusrapport.model import (Costs, Initiative, Kpi, Milestone, Report, previous_week,
+from statusrapport.data.dates import PlanDate
+from statusrapport.data.model import (Costs, Initiative, Kpi, Milestone, Report, previous_week,
                                  report_date, report_period)
-from statusrapport.weeks import IsoWeek
+from statusrapport.data.weeks import IsoWeek
 
 BASE = {"name": "Selvbetjening – «endre»", "group": "Selvbetjening", "leader": "David Låås"}
 

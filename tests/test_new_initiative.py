@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from statusrapport.cli import app
-from statusrapport.loader import load
+from statusrapport.data.loader import load
 
 SEED = Path(__file__).resolve().parent.parent / "initiatives"
 

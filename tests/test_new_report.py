@@ -12,9 +12,9 @@ from git_helpers import commit_all, git
 from typer.testing import CliRunner
 
 from statusrapport.cli import app
-from statusrapport.loader import load
-from statusrapport.nextreport import choose_week, period_text
-from statusrapport.weeks import IsoWeek
+from statusrapport.data.loader import load
+from statusrapport.authoring.new_report import choose_week, period_text
+from statusrapport.data.weeks import IsoWeek
 
 SEED = Path(__file__).resolve().parent.parent / "initiatives"
 ENDRE = "selvbetjening-endre.yaml"

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from deck_samples import ROOT, SEED
-from statusrapport import output
-from statusrapport.output import write_atomic
+from statusrapport.files import atomic as output
+from statusrapport.files.atomic import write_atomic
 
 OLD = b"the previous deck " * 1000
 

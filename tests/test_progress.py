@@ -10,7 +10,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from statusrapport.cli import app
-from statusrapport.progress import Steps
+from statusrapport.terminal.progress import Steps
 
 SEED = Path(__file__).resolve().parent.parent / "initiatives"
 

@@ -17,7 +17,7 @@ from lxml import etree
 
 from deck_samples import SEED, normalise, write_overlong
 from statusrapport.build import build
-from statusrapport.layout import EMU_PER_PT
+from statusrapport.slides.layout import EMU_PER_PT
 
 pytestmark = pytest.mark.libreoffice
 
@@ -137,7 +137,7 @@ def test_timeline_shapes_drawn_inside_the_slide_where_planned(rendered, tmp_path
     marker colour lies outside the timeline and its legend."""
     from PIL import Image
 
-    from statusrapport.layout import Shape
+    from statusrapport.slides.layout import Shape
 
     built, _ = rendered["seed"]
     pdf = built.path.with_suffix(".pdf")

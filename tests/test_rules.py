@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from statusrapport.model import Milestone
-from statusrapport.rules import MilestoneState, is_moved, milestone_state
+from statusrapport.data.model import Milestone
+from statusrapport.report.rules import MilestoneState, is_moved, milestone_state
 
 REPORT_DAY = date(2021, 8, 18)
 

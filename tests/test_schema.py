@@ -16,7 +16,7 @@ import yaml
 from typer.testing import CliRunner
 
 from statusrapport.cli import app
-from statusrapport.schema import FILES, initiative_schema, programme_schema, render
+from statusrapport.authoring.schema import FILES, initiative_schema, programme_schema, render
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "schema"

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from statusrapport.cli import app
-from statusrapport.loader import load
+from statusrapport.data.loader import load
 
 ROOT = Path(__file__).parent.parent
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from statusrapport import terminal
+from statusrapport.terminal import views as terminal
 from statusrapport.cli import app
-from statusrapport.loader import load
-from statusrapport.rules import MilestoneState
-from statusrapport.view import LABELS, BulletView, MilestoneRow, Run, StatusView, report_view
+from statusrapport.data.loader import load
+from statusrapport.report.rules import MilestoneState
+from statusrapport.report.view import LABELS, BulletView, MilestoneRow, Run, StatusView, report_view
 
 SEED = Path(__file__).resolve().parent.parent / "initiatives"
 PLAIN_ENV = {"FORCE_COLOR": None, "NO_COLOR": None, "TTY_COMPATIBLE": None,

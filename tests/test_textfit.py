@@ -1,4 +1,4 @@
-"""Tests for statusrapport.textfit: metrics, wrapping, fitting, calibration.
+"""Tests for statusrapport.text.fit: metrics, wrapping, fitting, calibration.
 
 The fontTools-based tests compare the JSON tables with the font files (and
 are skipped where the Debian fonts are missing); the ``libreoffice`` test
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from statusrapport import textfit as tf
-from statusrapport.textfit import Paragraph
+from statusrapport.text import fit as tf
+from statusrapport.text.fit import Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
 CARLITO = Path("/usr/share/fonts/truetype/crosextra")
@@ -146,7 +146,7 @@ def test_width_scales_with_size_and_weight():
 
 def test_runtime_does_not_import_fonttools():
     code = (
-        "import sys; from statusrapport import textfit as t; "
+        "import sys; from statusrapport.text import fit as t; "
         "t.fit(['Tekst ' * 50], 300, 100, 'Calibri'); "
         "assert 'fontTools' not in sys.modules, 'fontTools imported'"
     )

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from statusrapport.loader import load
-from statusrapport.rules import MilestoneState
-from statusrapport.view import Run, report_view, runs
+from statusrapport.data.loader import load
+from statusrapport.report.rules import MilestoneState
+from statusrapport.report.view import Run, report_view, runs
 
 SEED = Path(__file__).resolve().parent.parent / "initiatives"
 S = "\u00a0"

@@ -2,9 +2,9 @@
 
 import pytest
 
-from statusrapport.dates import parse_day
-from statusrapport.model import resolve_week_ref
-from statusrapport.weeks import IsoWeek, WeekRef, parse_period, parse_week_key, weeks_in_year
+from statusrapport.data.dates import parse_day
+from statusrapport.data.model import resolve_week_ref
+from statusrapport.data.weeks import IsoWeek, WeekRef, parse_period, parse_week_key, weeks_in_year
 
 
 def test_iso_week_knows_which_years_have_week_53():

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from statusrapport.yamlsafe import MAX_DEPTH, MAX_FILE_BYTES, read_yaml
+from statusrapport.data.yamlsafe import MAX_DEPTH, MAX_FILE_BYTES, read_yaml
 
 
 def read(tmp_path: Path, text: str | bytes):

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Extract compact font-metric tables for ``statusrapport.textfit``.
+"""Extract compact font-metric tables for ``statusrapport.text.fit``.
 
 Dev-time only: this script needs fontTools; the runtime never imports it and
-reads the JSON files this script writes into ``statusrapport/fontmetrics/``.
+reads the JSON files this script writes into ``statusrapport/text/fontmetrics/``.
 
 Families and their metric-compatible stand-ins (same advance widths as the
 Microsoft originals, so line breaks computed with them hold for the originals):
@@ -81,7 +81,7 @@ from fontTools.ttLib import TTFont
 
 CROSEXTRA = Path("/usr/share/fonts/truetype/crosextra")
 LIBERATION = Path("/usr/share/fonts/truetype/liberation2")
-OUT_DIR = Path(__file__).resolve().parent.parent / "statusrapport" / "fontmetrics"
+OUT_DIR = Path(__file__).resolve().parent.parent / "statusrapport" / "text" / "fontmetrics"
 
 FAMILIES: dict[str, dict] = {
     "carlito": {

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from statusrapport.layout import (ACCENT, BAND_FILL, GREY, HEADER_FILL, ORANGE, RED, TEXT, Cell,
+from statusrapport.slides.layout import (ACCENT, BAND_FILL, GREY, HEADER_FILL, ORANGE, RED, TEXT, Cell,
                                   Frame, Para, Rect, Region, Span, Table, TextBox, cell_height,
                                   distribute, emu, emu_up, line_height, para_height, pt, rect_pt,
                                   take, text_width)
-from statusrapport.rules import MilestoneState
-from statusrapport.textfit import HEIGHT_SLACK, WIDTH_SLACK
-from statusrapport.view import LABELS, BulletView, MilestoneRow, StatusView
+from statusrapport.report.rules import MilestoneState
+from statusrapport.text.fit import HEIGHT_SLACK, WIDTH_SLACK
+from statusrapport.report.view import LABELS, BulletView, MilestoneRow, StatusView
 
 SIZES = (12.0, 11.0, 10.5, 10.0, 9.5, 9.0)  # body text of the whole slide, largest first
 START = 2  # the size to try first: the seed's slides come out at 10.5 and 10 pt

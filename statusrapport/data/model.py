@@ -16,8 +16,8 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       model_validator)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from statusrapport.dates import DATE_FORMATS, MONTH_FORMATS, PlanDate, parse_day
-from statusrapport.weeks import IsoWeek, WeekRef, parse_period, parse_week_key
+from statusrapport.data.dates import DATE_FORMATS, MONTH_FORMATS, PlanDate, parse_day
+from statusrapport.data.weeks import IsoWeek, WeekRef, parse_period, parse_week_key
 
 MAX_TEXT = 600
 

@@ -20,11 +20,11 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString
 
-from statusrapport.checks import DRAFT_MARKER
+from statusrapport.data.checks import DRAFT_MARKER
 from statusrapport.errors import Problem, UserError, problem_at
-from statusrapport.model import Initiative, previous_week
-from statusrapport.roundtrip import Editable, make_yaml, open_editable, uncommitted
-from statusrapport.weeks import IsoWeek, WeekRef, parse_week_key
+from statusrapport.data.model import Initiative, previous_week
+from statusrapport.authoring.roundtrip import Editable, make_yaml, open_editable, uncommitted
+from statusrapport.data.weeks import IsoWeek, WeekRef, parse_week_key
 
 FOLD_AT = 80  # a carried item longer than this is written folded (>-), as the seed writes them
 
@@ -56,7 +56,7 @@ def period_text(start: IsoWeek, end: IsoWeek) -> str:
 
 def open_reports(data: Path, week_text: str, only: list[str] | None = None,
                  force: bool = False) -> Opened:
-    from statusrapport.loader import load
+    from statusrapport.data.loader import load
 
     programme = load(data).programme  # the files must be valid before anything is added
     week = choose_week(week_text, programme.weeks())
@@ -244,7 +244,7 @@ def _scalar(text: str) -> str:
 
 def _check(data: Path, edits: list[Editable]) -> None:
     """The folder as it will be must load: a failure here is a bug of this module, not the user's."""
-    from statusrapport.loader import load_files
+    from statusrapport.data.loader import load_files
 
     contents = {p.name: p.read_bytes() for p in data.glob("*.yaml")}
     contents.update({e.path.name: e.dumped().encode("utf-8") for e in edits})

@@ -12,11 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from statusrapport import checks
+from statusrapport.data import checks
 from statusrapport.errors import Problem, Severity, UserError, problem_at
-from statusrapport.model import Initiative, Programme, ProgrammeFile, resolve_week_ref
-from statusrapport.weeks import IsoWeek
-from statusrapport.yamlsafe import Document, dotted, read_yaml
+from statusrapport.data.model import Initiative, Programme, ProgrammeFile, resolve_week_ref
+from statusrapport.data.weeks import IsoWeek
+from statusrapport.data.yamlsafe import Document, dotted, read_yaml
 
 PROGRAMME_FILE = "programme.yaml"
 # More errors than this in one file are counted, not listed: nobody reads the 101st.

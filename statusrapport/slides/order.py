@@ -12,14 +12,14 @@ or KPI list shrinks within its limits and then continues on a "(forts.)" slide.
 
 from __future__ import annotations
 
-from statusrapport.layout import (ACCENT, AGENDA, GREY, GROUP_TITLE, KPI, SECTION, STATUS,
+from statusrapport.slides.layout import (ACCENT, AGENDA, GREY, GROUP_TITLE, KPI, SECTION, STATUS,
                                   DeckPlan, Frame, Geometry, Para, Rect, Region, SlidePlan, Span,
                                   cut_to_fit, fit_size, paginate, paras_height, pt)
-from statusrapport.panels import bullet_spans, status_pages
-from statusrapport.textfit import HEIGHT_SLACK
-from statusrapport.portfolio import PORTFOLIO_LABELS, Portfolio
-from statusrapport.portfolio_slides import cost_page, overview_pages, timeline_pages
-from statusrapport.view import LABELS, BulletView, GroupView, InitiativeView, KpiView, ReportView
+from statusrapport.slides.status import bullet_spans, status_pages
+from statusrapport.text.fit import HEIGHT_SLACK
+from statusrapport.report.portfolio import PORTFOLIO_LABELS, Portfolio
+from statusrapport.slides.portfolio import cost_page, overview_pages, timeline_pages
+from statusrapport.report.view import LABELS, BulletView, GroupView, InitiativeView, KpiView, ReportView
 
 TITLE_SIZES = (28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0)
 TITLE_INSETS = (0.0, 3.6, 0.0, 3.6)

@@ -9,10 +9,10 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from statusrapport.errors import UserError
-from statusrapport.loader import PROGRAMME_FILE, load_files
-from statusrapport.nextreport import _scalar
-from statusrapport.output import write_atomic
-from statusrapport.roundtrip import open_editable
+from statusrapport.data.loader import PROGRAMME_FILE, load_files
+from statusrapport.authoring.new_report import _scalar
+from statusrapport.files.atomic import write_atomic
+from statusrapport.authoring.roundtrip import open_editable
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")

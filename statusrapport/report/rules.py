@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 
-from statusrapport.model import Milestone
+from statusrapport.data.model import Milestone
 
 
 class MilestoneState(str, Enum):

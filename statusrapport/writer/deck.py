@@ -25,12 +25,12 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 
 from statusrapport.errors import Problem, UserError
-from statusrapport.layout import (ACCENT, BAND_FILL, BODY_LAYOUTS, FAINT, GREEN, GREY,
+from statusrapport.slides.layout import (ACCENT, BAND_FILL, BODY_LAYOUTS, FAINT, GREEN, GREY,
                                   HEADER_FILL, LAYOUTS, ORANGE, RED, STATUS, WHITE, Cell, Chart,
                                   DeckPlan, Frame, Geometry, Para, Rect, Shape, SlidePlan, Span,
                                   Table, TextBox, emu)
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "statusrapport.pptx"
+DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "statusrapport.pptx"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 LANG = "nb-NO"
 NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",

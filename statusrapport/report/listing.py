@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from statusrapport import formatting as fmt
-from statusrapport.model import Initiative, Programme, report_date
-from statusrapport.rules import MilestoneState, is_moved, milestone_state
+from statusrapport.report import formatting as fmt
+from statusrapport.data.model import Initiative, Programme, report_date
+from statusrapport.report.rules import MilestoneState, is_moved, milestone_state
 
 
 @dataclass(frozen=True)

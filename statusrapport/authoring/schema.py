@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from statusrapport.model import Initiative, ProgrammeFile
+from statusrapport.data.model import Initiative, ProgrammeFile
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 FILES = {"initiative": "initiative.schema.json", "programme": "programme.schema.json"}

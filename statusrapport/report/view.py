@@ -9,12 +9,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from statusrapport import formatting as fmt
-from statusrapport.model import (Bullet, HighlightBullet, Initiative, Kpi, Milestone, Programme,
+from statusrapport.report import formatting as fmt
+from statusrapport.data.model import (Bullet, HighlightBullet, Initiative, Kpi, Milestone, Programme,
                                  Report, previous_week, programme_date, report_date,
                                  report_period)
-from statusrapport.rules import MilestoneState, is_moved, milestone_state
-from statusrapport.weeks import IsoWeek
+from statusrapport.report.rules import MilestoneState, is_moved, milestone_state
+from statusrapport.data.weeks import IsoWeek
 
 # [label](https://…) or a bare https://… address; trailing punctuation stays text.
 _LINK = re.compile(r"\[([^\]]+)\]\((https?://[^\s)]+)\)|(https?://[^\s<>\"]*[^\s<>\".,;:!?)»])")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from statusrapport.dates import check_year
+from statusrapport.data.dates import check_year
 
 _WEEK = re.compile(r"(?:(\d{4})[-\s]?)?(?:uke|w|week)[-\s]?(\d{1,2})", re.IGNORECASE)
 

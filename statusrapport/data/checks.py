@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from statusrapport.model import Initiative, IsoWeek, previous_week, report_date, report_period
+from statusrapport.data.model import Initiative, IsoWeek, previous_week, report_date, report_period
 
 # A warning found in an initiative: where in the data (a key path) and what is wrong.
 Finding = tuple[tuple[str | int, ...], str]

@@ -23,14 +23,14 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from statusrapport.diff import DIFF_LABELS, Change, FigureChange, InitiativeDiff, ReportDiff
+from statusrapport.report.diff import DIFF_LABELS, Change, FigureChange, InitiativeDiff, ReportDiff
 from statusrapport.errors import UserError
-from statusrapport.overview import Overview
-from statusrapport.portfolio import (PORTFOLIO_LABELS, CostLevel, PortfolioOverview,
+from statusrapport.report.listing import Overview
+from statusrapport.report.portfolio import (PORTFOLIO_LABELS, CostLevel, PortfolioOverview,
                                      Schedule)
-from statusrapport.view import (LABELS, BulletView, InitiativeView, KpiView, MilestoneRow,
+from statusrapport.report.view import (LABELS, BulletView, InitiativeView, KpiView, MilestoneRow,
                                 ReportView, Run, StatusView)
-from statusrapport.weeks import IsoWeek
+from statusrapport.data.weeks import IsoWeek
 
 WIDE = 120  # from this width the progress lists stand side by side, as on the slide
 

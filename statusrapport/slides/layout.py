@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from statusrapport import textfit as tf
+from statusrapport.text import fit as tf
 
 EMU_PER_PT = 12700
 

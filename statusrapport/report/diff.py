@@ -16,13 +16,13 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
-from statusrapport import formatting as fmt
+from statusrapport.report import formatting as fmt
 from statusrapport.errors import UserError
-from statusrapport.model import (Bullet, Initiative, Kpi, Milestone, Programme, Report,
+from statusrapport.data.model import (Bullet, Initiative, Kpi, Milestone, Programme, Report,
                                  programme_date, report_date, resolve_week_ref)
-from statusrapport.rules import MilestoneState, milestone_state
-from statusrapport.view import LABELS
-from statusrapport.weeks import IsoWeek
+from statusrapport.report.rules import MilestoneState, milestone_state
+from statusrapport.report.view import LABELS
+from statusrapport.data.weeks import IsoWeek
 
 
 class Change(str, Enum):

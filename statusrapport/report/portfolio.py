@@ -11,11 +11,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
 
-from statusrapport import formatting as fmt
+from statusrapport.report import formatting as fmt
 from statusrapport.errors import UserError
-from statusrapport.model import Initiative, Milestone, Programme, report_date
-from statusrapport.rules import MilestoneState, is_moved, milestone_state
-from statusrapport.weeks import IsoWeek
+from statusrapport.data.model import Initiative, Milestone, Programme, report_date
+from statusrapport.report.rules import MilestoneState, is_moved, milestone_state
+from statusrapport.data.weeks import IsoWeek
 
 PORTFOLIO_LABELS = {
     "overview": "Oversikt",

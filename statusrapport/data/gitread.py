@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from statusrapport.errors import UserError
-from statusrapport.loader import Loaded, load_files
+from statusrapport.data.loader import Loaded, load_files
 
 
 @dataclass(frozen=True)

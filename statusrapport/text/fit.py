@@ -204,7 +204,7 @@ def _parse_style(raw: dict) -> _Style:
 @lru_cache(maxsize=None)
 def _family(family: str) -> _Family:
     name = font_family_for(family)
-    text = resources.files("statusrapport.fontmetrics").joinpath(f"{name}.json").read_text(
+    text = resources.files("statusrapport.text.fontmetrics").joinpath(f"{name}.json").read_text(
         encoding="utf-8"
     )
     raw = json.loads(text)

@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from statusrapport.errors import UserError
-from statusrapport.output import write_atomic
+from statusrapport.files.atomic import write_atomic
 
 
 @dataclass

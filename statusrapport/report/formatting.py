@@ -6,8 +6,8 @@ import calendar
 from datetime import date
 from decimal import Decimal
 
-from statusrapport.dates import MONTHS, PlanDate
-from statusrapport.weeks import IsoWeek
+from statusrapport.data.dates import MONTHS, PlanDate
+from statusrapport.data.weeks import IsoWeek
 
 NBSP = "\u00a0"  # thousands are grouped with a no-break space, so a number never wraps
 MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Des")

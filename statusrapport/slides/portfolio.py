@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from statusrapport.layout import (ACCENT, BAND_FILL, FAINT, GREEN, GREY, HEADER_FILL, ORANGE,
+from statusrapport.slides.layout import (ACCENT, BAND_FILL, FAINT, GREEN, GREY, HEADER_FILL, ORANGE,
                                   RED, TEXT, WHITE, Cell, Chart, Frame, Para, Rect, Region, Shape,
                                   Span, Table, TextBox, cell_height, cut_to_fit, distribute, emu,
                                   emu_up, line_height, para_height, pt, rect_pt, text_width)
-from statusrapport.panels import Page
-from statusrapport.portfolio import (PORTFOLIO_LABELS as L, CostLevel, CostSeries, Mark,
+from statusrapport.slides.status import Page
+from statusrapport.report.portfolio import (PORTFOLIO_LABELS as L, CostLevel, CostSeries, Mark,
                                      OverviewRow, PortfolioOverview, Schedule, Timeline,
                                      axis_ticks)
-from statusrapport.textfit import HEIGHT_SLACK
-from statusrapport import formatting as fmt
+from statusrapport.text.fit import HEIGHT_SLACK
+from statusrapport.report import formatting as fmt
 
 SIZE = 10.0
 SMALL = 8.0

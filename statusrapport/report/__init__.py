@@ -1,0 +1,1 @@
+"""The report as a reader sees it: derived states, rules, views, diff, formatting."""

@@ -1,0 +1,1 @@
+"""Text measured with real font metrics: wrapping and fitting without a renderer."""

@@ -1,0 +1,1 @@
+"""The package writer: the one place that touches python-pptx."""
