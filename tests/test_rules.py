@@ -1,9 +1,11 @@
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
 from statusrapport.data.model import Milestone
-from statusrapport.report.rules import MilestoneState, is_moved, milestone_state
+from statusrapport.report.rules import (CostLevel, MilestoneState, cost_level, is_moved,
+                                        known_state, milestone_state)
 
 REPORT_DAY = date(2021, 8, 18)
 
@@ -36,3 +38,23 @@ def test_moved_means_a_revision_that_differs_from_the_original():
     assert is_moved(milestone(planned="01.09.2021", revised=["21.09.2021"]))
     assert not is_moved(milestone(planned="01.09.2021"))
     assert not is_moved(milestone(planned="01.09.2021", revised=["01.09.2021"]))
+
+
+def test_known_state_ignores_a_delivery_dated_after_the_day():
+    late = milestone(planned="01.07.2021", delivered="05.08.2021")
+    assert known_state(late, date(2021, 7, 30)) is MilestoneState.OVERDUE
+    assert milestone_state(late, date(2021, 7, 30)) is MilestoneState.DELIVERED_LATE
+    assert known_state(late, date(2021, 8, 5)) is MilestoneState.DELIVERED_LATE
+    early = milestone(planned="01.09.2021", delivered="05.08.2021")
+    assert known_state(early, date(2021, 7, 30)) is MilestoneState.PENDING
+    assert known_state(early, REPORT_DAY) is MilestoneState.DELIVERED
+
+
+@pytest.mark.parametrize("plan, actual, tolerance, level", [
+    (1000, 1050, 5, CostLevel.WITHIN), (1000, 1051, 5, CostLevel.OVER),
+    (1000, 950, 5, CostLevel.WITHIN), (1000, 949, 5, CostLevel.UNDER),
+    (1000, 1000, 0, CostLevel.WITHIN), (1000, 1001, 0, CostLevel.OVER),
+    (0, 0, 5, CostLevel.WITHIN), (0, 10, 5, CostLevel.OVER),
+    (1000, 1075, Decimal("7.5"), CostLevel.WITHIN), (None, None, 5, CostLevel.NO_FIGURES)])
+def test_cost_level_beyond_the_tolerance(plan, actual, tolerance, level):
+    assert cost_level(plan, actual, Decimal(tolerance)) is level
