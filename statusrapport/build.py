@@ -54,6 +54,7 @@ def build(data: Path, report: str, output: Path | None = None,
     from statusrapport.writer import deck
     from statusrapport.data.loader import load
     from statusrapport.files.atomic import write_atomic
+    from statusrapport.report.context import report_context
     from statusrapport.report.portfolio import portfolio, select_group
     from statusrapport.slides.order import plan_deck
     from statusrapport.report.view import report_view
@@ -64,8 +65,9 @@ def build(data: Path, report: str, output: Path | None = None,
         loaded = load(data, report)
         assert loaded.week is not None
         programme = select_group(loaded.programme, group)
-        view = report_view(programme, loaded.week)
-        plan = plan_deck(view, deck.geometry(prs), portfolio(programme, loaded.week))
+        context = report_context(programme, loaded.week)  # derived once, read by every slide
+        view = report_view(context)
+        plan = plan_deck(view, deck.geometry(prs), portfolio(context))
         blob = deck.render(prs, plan, deck.Properties(view.title, view.programme, view.date))
     path = output if output is not None else default_output(view, group)
     if path.is_dir():  # -o build/: the default name in that folder

@@ -200,14 +200,16 @@ def show(
     """Show a report in the terminal: each initiative's status panels and KPIs, as in the deck."""
     from statusrapport.terminal import views as terminal
     from statusrapport.data.loader import load
+    from statusrapport.report.context import report_context
     from statusrapport.report.view import report_view
 
     loaded = load(data, report)
     _mention_warnings(loaded.warnings)
+    context = report_context(loaded.programme, loaded.week)
     if overview:
         from statusrapport.report.portfolio import overview as portfolio_overview
 
-        rows = portfolio_overview(loaded.programme, loaded.week)
+        rows = portfolio_overview(context)
         if initiative is not None:
             rows = terminal.only_rows(rows, initiative)
         if as_json:
@@ -215,7 +217,7 @@ def show(
         else:
             terminal.render_portfolio(terminal.console(), rows)
         return
-    view = terminal.only(report_view(loaded.programme, loaded.week), initiative)
+    view = terminal.only(report_view(context), initiative)
     if as_json:
         print(terminal.to_json(view))
     else:
@@ -250,6 +252,7 @@ def diff(
 ) -> None:
     """What changed since the previous report: milestones, costs, KPIs, risks."""
     from statusrapport.report import diff as changes
+    from statusrapport.report.context import report_context
     from statusrapport.terminal import views as terminal
     from statusrapport.data.loader import load
 
@@ -267,7 +270,8 @@ def diff(
     else:
         after = load(data)
         old_week, new_week = changes.choose_weeks(after.programme, old, new)
-        result = changes.compare_reports(after.programme, old_week, new_week)
+        result = changes.compare_reports(report_context(after.programme, old_week),
+                                         report_context(after.programme, new_week))
     _mention_warnings(after.warnings)
     if as_json:
         print(terminal.to_json(result))

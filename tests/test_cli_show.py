@@ -22,6 +22,7 @@ from statusrapport.cli import app
 from statusrapport.errors import UserError
 from statusrapport.data.loader import load
 from statusrapport.terminal.views import jsonable
+from statusrapport.report.context import report_context
 from statusrapport.report.view import report_view
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,7 +87,7 @@ def test_show_json_is_the_resolved_report():
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     loaded = load(SEED, "uke-33")
-    assert data == jsonable(report_view(loaded.programme, loaded.week))
+    assert data == jsonable(report_view(report_context(loaded.programme, loaded.week)))
     assert data["date"] == "2021-08-18"
     assert data["week"]["key"] == "2021-uke-33"
     endre = data["groups"][0]["initiatives"][1]["status"]

@@ -14,6 +14,7 @@ from statusrapport.slides import status as panels
 from statusrapport.slides import order as slides
 from statusrapport.slides.layout import (STATUS, Rect, Table, default_geometry, para_height, pt)
 from statusrapport.data.loader import load
+from statusrapport.report.context import report_context
 from statusrapport.report.view import LABELS, report_view
 
 GEOMETRY = default_geometry()
@@ -21,7 +22,7 @@ GEOMETRY = default_geometry()
 
 def _plan(folder: Path):
     loaded = load(folder, "uke-33")
-    view = report_view(loaded.programme, loaded.week)
+    view = report_view(report_context(loaded.programme, loaded.week))
     return view, slides.plan_deck(view, GEOMETRY)
 
 

@@ -17,6 +17,7 @@ from statusrapport.writer import deck
 from statusrapport.build import build
 from statusrapport.data.loader import load
 from statusrapport.slides.order import plan_deck
+from statusrapport.report.context import report_context
 from statusrapport.report.view import report_view
 
 ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -100,7 +101,7 @@ def test_hyperlinks_are_external_relationships(built):
 def test_control_characters_never_reach_the_xml(tmp_path):
     """The loader refuses them; the renderer drops them anyway (a view built elsewhere)."""
     loaded = load(SEED, "uke-33")
-    view = report_view(loaded.programme, loaded.week)
+    view = report_view(report_context(loaded.programme, loaded.week))
     group = view.groups[0]
     first = group.initiatives[0]
     status = dataclasses.replace(first.status, name="Bell\x07 and\x1b escape")

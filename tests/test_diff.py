@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from statusrapport.report.diff import (Change, FigureChange, choose_weeks, compare_reports,
-                                compare_states)
+from statusrapport.report.context import report_context
+from statusrapport.report.diff import Change, FigureChange, choose_weeks, compare_states
+from statusrapport.report import diff as report_diff
 from statusrapport.errors import UserError
 from statusrapport.data.loader import load
 from statusrapport.data.model import Initiative, Programme, ProgrammeFile
@@ -31,6 +32,11 @@ def programme(*initiatives: Initiative) -> Programme:
     groups = ProgrammeFile.model_validate(
         {"programme": "P", "groups": [{"name": "G", "initiatives": [i.id for i in initiatives]}]})
     return Programme("P", groups.groups, list(initiatives))
+
+
+def compare_reports(p: Programme, old: IsoWeek, new: IsoWeek):
+    """diff.compare_reports on the contexts of the two weeks, as the CLI calls it."""
+    return report_diff.compare_reports(report_context(p, old), report_context(p, new))
 
 
 def changes(diff, initiative_id="tiltak"):

@@ -16,6 +16,7 @@ from statusrapport.build import build
 from statusrapport.cli import app
 from statusrapport.slides.layout import Table, para_height, pt
 from statusrapport.data.loader import load
+from statusrapport.report.context import report_context
 from statusrapport.report.portfolio import (CostLevel, Mark, Schedule, cost_state, overview,
                                      portfolio, timelines)
 
@@ -23,11 +24,11 @@ from statusrapport.report.portfolio import (CostLevel, Mark, Schedule, cost_stat
 @pytest.fixture(scope="module")
 def seed():
     loaded = load(SEED, "uke-33")
-    return loaded.programme, loaded.week
+    return report_context(loaded.programme, loaded.week)
 
 
 def test_seed_overview_states(seed):
-    rows = {r.initiative_id: r for r in overview(*seed).rows}
+    rows = {r.initiative_id: r for r in overview(seed).rows}
     endre = rows["selvbetjening-endre"]
     assert endre.schedule is Schedule.MOVED and endre.moved == ("MP4", "MP5")
     assert endre.schedule_text == "Flyttet: MP4, MP5"
@@ -127,7 +128,7 @@ def test_cost_chart_styled_and_its_workbook_dated_by_the_report(tmp_path):
 
 def test_tolerance_and_comment_from_the_files(tmp_path):
     loaded = load(_with_costs(tmp_path / "data", tolerance=8), "uke-33")
-    rows = {r.initiative_id: r for r in overview(loaded.programme, loaded.week).rows}
+    rows = {r.initiative_id: r for r in overview(report_context(loaded.programme, loaded.week)).rows}
     row = rows["selvbetjening-avbestille-bekrefte"]
     assert row.cost.level is CostLevel.WITHIN  # +7,5 % within 8 %
     assert row.comment == "Levert, i drift."
@@ -143,7 +144,7 @@ def test_timeline_per_initiative_follows_its_status_slide(tmp_path):
 
 
 def test_timeline_marks_of_the_seed(seed):
-    group = timelines(*seed)[0]
+    group = timelines(seed)[0]
     endre = group.groups[1]
     marks = {lane.label.split()[0]: [p.mark for p in lane.points] for lane in endre.lanes}
     assert marks["MP4"] == [Mark.ORIGINAL, Mark.MOVED]
@@ -183,7 +184,7 @@ def test_an_overview_row_stays_short(tmp_path):
     files["grense.yaml"] = dump(grense)
     data = write_folder(tmp_path / "data", files)
     loaded = load(data, "uke-33")
-    row = overview(loaded.programme, loaded.week).rows[0]
+    row = overview(report_context(loaded.programme, loaded.week)).rows[0]
     assert len(row.moved) == 30
     assert row.schedule_text == "Flyttet: MP00WWWWWWW, MP02WWWWWWW, MP04WWWWWWW +27"
     result = build(data, "uke-33", tmp_path / "deck.pptx")
@@ -202,4 +203,4 @@ def test_an_overview_row_stays_short(tmp_path):
 
 
 def test_portfolio_without_charts_for_the_seed(seed):
-    assert portfolio(*seed).costs == {}
+    assert portfolio(seed).costs == {}

@@ -16,6 +16,7 @@ from statusrapport.terminal import views as terminal
 from statusrapport.cli import app
 from statusrapport.data.loader import load
 from statusrapport.report.rules import MilestoneState
+from statusrapport.report.context import report_context
 from statusrapport.report.view import LABELS, BulletView, MilestoneRow, Run, StatusView, report_view
 
 SEED = Path(__file__).resolve().parent.parent / "initiatives"
@@ -26,7 +27,7 @@ PLAIN_ENV = {"FORCE_COLOR": None, "NO_COLOR": None, "TTY_COMPATIBLE": None,
 @pytest.fixture(scope="module")
 def seed():
     loaded = load(SEED, "uke-33")
-    return report_view(loaded.programme, loaded.week)
+    return report_view(report_context(loaded.programme, loaded.week))
 
 
 def show(*args: str, columns: int) -> str:

@@ -4,6 +4,7 @@ import pytest
 
 from statusrapport.data.loader import load
 from statusrapport.report.rules import MilestoneState
+from statusrapport.report.context import report_context
 from statusrapport.report.view import Run, report_view, runs
 
 SEED = Path(__file__).resolve().parent.parent / "initiatives"
@@ -13,7 +14,7 @@ S = "\u00a0"
 @pytest.fixture(scope="module")
 def seed():
     loaded = load(SEED, "uke-33")
-    return report_view(loaded.programme, loaded.week)
+    return report_view(report_context(loaded.programme, loaded.week))
 
 
 def by_id(seed, initiative_id):

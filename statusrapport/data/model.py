@@ -333,12 +333,6 @@ def report_date(week: IsoWeek, report: Report) -> date:
     return report.date or week.day(5)
 
 
-def programme_date(programme: Programme, week: IsoWeek) -> date:
-    """The day the programme's report of `week` speaks for: the latest of its initiatives'."""
-    return max((report_date(week, i.reports[week]) for i in programme.initiatives
-                if week in i.reports), default=week.day(5))
-
-
 def previous_week(initiative: Initiative, week: IsoWeek) -> IsoWeek | None:
     earlier = [w for w in initiative.reports if w < week]
     return max(earlier) if earlier else None

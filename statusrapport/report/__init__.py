@@ -1,1 +1,2 @@
-"""The report as a reader sees it: derived states, rules, views, diff, formatting."""
+"""The report as a reader sees it: its context (derived once per week), rules, views, diff,
+formatting."""

@@ -18,9 +18,10 @@ from enum import Enum
 
 from statusrapport.report import formatting as fmt
 from statusrapport.errors import UserError
-from statusrapport.data.model import (Bullet, Initiative, Kpi, Milestone, Programme, Report,
-                                 programme_date, report_date, resolve_week_ref)
-from statusrapport.report.rules import MilestoneState, milestone_state
+from statusrapport.data.model import (Bullet, Initiative, Kpi, Milestone, Programme,
+                                 resolve_week_ref)
+from statusrapport.report.context import InitiativeContext, ReportContext
+from statusrapport.report.rules import MilestoneState, known_state
 from statusrapport.report.view import LABELS
 from statusrapport.data.weeks import IsoWeek
 
@@ -128,66 +129,73 @@ def _resolve(text: str, weeks: list[IsoWeek]) -> IsoWeek:
         raise UserError(str(exc)) from None
 
 
-def compare_reports(programme: Programme, old: IsoWeek, new: IsoWeek) -> ReportDiff:
-    """Each initiative's latest report up to `new` against its latest report up to `old`."""
-    old_day = programme_date(programme, old)
+def compare_reports(old: ReportContext, new: ReportContext) -> ReportDiff:
+    """Each initiative's latest report up to `new` against its latest report up to `old`, as
+    the programme's report of `old` saw it on its day."""
     out = []
-    for initiative in programme.initiatives:
-        new_week = _latest(initiative, new)
-        if new_week is None:
+    for initiative in new.programme.initiatives:
+        now = new.latest(initiative.id)
+        if now is None:
             continue
-        old_week = _latest(initiative, old)
-        note = ("" if old_week is None or old_week != new_week
-                else f"{DIFF_LABELS['no_new_report']} etter {_week_label(old_week)}")
-        out.append(initiative_diff(initiative, old_week, old_day, initiative, new_week, note))
-    return ReportDiff(programme.name, old.key, new.key, tuple(out))
+        then = old.latest(initiative.id)
+        note = ("" if then is None or then.week != now.week
+                else f"{DIFF_LABELS['no_new_report']} etter {_week_label(then.week)}")
+        out.append(initiative_diff(initiative, then, old.day, now, note))
+    return ReportDiff(new.programme.name, old.week.key, new.week.key, tuple(out))
 
 
 def compare_states(before: Programme, after: Programme, before_label: str,
                    after_label: str = DIFF_LABELS["working_tree"]) -> ReportDiff:
     """Each initiative's latest report in `after` against its latest report in `before`."""
     old_by_id = {i.id: i for i in before.initiatives}
+    old_context, new_context = _last_context(before), _last_context(after)
     out = []
     for initiative in after.initiatives:
-        new_week = _latest(initiative)
+        now = new_context.latest(initiative.id) if new_context else None
         old = old_by_id.get(initiative.id)
-        if new_week is None:
+        if now is None:
             out.append(InitiativeDiff(initiative.id, initiative.name, "", "",
                                       DIFF_LABELS["no_report"]))
             continue
         if old is None:
-            out.append(initiative_diff(None, None, None, initiative, new_week,
-                                       DIFF_LABELS["new_initiative"]))
+            out.append(initiative_diff(None, None, None, now, DIFF_LABELS["new_initiative"]))
             continue
-        old_week = _latest(old)
-        old_day = report_date(old_week, old.reports[old_week]) if old_week else None
-        out.append(initiative_diff(old, old_week, old_day, initiative, new_week))
+        then = old_context.latest(old.id) if old_context else None
+        out.append(initiative_diff(old, then, then.day if then else None, now))
     new_ids = {i.id for i in after.initiatives}
     removed = tuple(f"{i.id} ({i.name})" for i in before.initiatives if i.id not in new_ids)
     return ReportDiff(after.name or before.name, before_label, after_label, tuple(out), removed)
 
 
-def initiative_diff(old: Initiative | None, old_week: IsoWeek | None, old_day: date | None,
-                    new: Initiative, new_week: IsoWeek, note: str = "") -> InitiativeDiff:
-    """`new`'s report of `new_week` against `old` as it stood on `old_day` (its report of `old_week`)."""
-    new_report = new.reports[new_week]
-    new_day = report_date(new_week, new_report)
-    old_report = old.reports[old_week] if old and old_week else None
-    if old is not None and old_week is None and not note:
+def _last_context(programme: Programme) -> ReportContext | None:
+    """The context of the programme's latest week: in it, each initiative's latest report."""
+    weeks = programme.weeks()
+    return ReportContext(programme, weeks[-1]) if weeks else None
+
+
+def initiative_diff(old: Initiative | None, then: InitiativeContext | None, old_day: date | None,
+                    now: InitiativeContext, note: str = "") -> InitiativeDiff:
+    """`now` (a report of the initiative) against `old` as it stood on `old_day` (its report
+    `then`; None when it had none)."""
+    new = now.initiative
+    old_report = then.report if then else None
+    if old is not None and then is None and not note:
         note = DIFF_LABELS["first_report"]
     return InitiativeDiff(
         initiative_id=new.id,
         name=new.name,
-        old=_report_label(old_week, old_day) if old_week and old_day else "",
-        new=_report_label(new_week, new_day),
+        old=_report_label(then.week, old_day) if then and old_day else "",
+        new=_report_label(now.week, now.day),
         note=note,
         milestones=tuple(milestone_changes(old.milestones if old else [], old_day,
-                                           new.milestones, new_day)),
-        costs=tuple(cost_changes(old, old_report, new, new_report)),
-        kpis=tuple(kpi_changes(_figures(old, old_week) if old and old_week else {},
-                               _figures(new, new_week))),
-        risks_added=_added(_texts(old_report.risks if old_report else []), _texts(new_report.risks)),
-        risks_removed=_added(_texts(new_report.risks), _texts(old_report.risks if old_report else [])),
+                                           new.milestones, now.day)),
+        costs=tuple(cost_changes(old, then, new, now)),
+        kpis=tuple(kpi_changes(_figures(old, then.week) if old and then else {},
+                               _figures(new, now.week))),
+        risks_added=_added(_texts(old_report.risks if old_report else []),
+                           _texts(now.report.risks)),
+        risks_removed=_added(_texts(now.report.risks),
+                             _texts(old_report.risks if old_report else [])),
     )
 
 
@@ -210,8 +218,8 @@ def milestone_changes(old: list[Milestone], old_day: date | None, new: list[Mile
 
 
 def _changes(old: Milestone, old_day: date, new: Milestone, new_day: date) -> Iterator[MilestoneChange]:
-    was = milestone_state(_as_of(old, old_day), old_day)
-    now = milestone_state(_as_of(new, new_day), new_day)
+    was = known_state(old, old_day)
+    now = known_state(new, new_day)
     delivered = (MilestoneState.DELIVERED, MilestoneState.DELIVERED_LATE)
     if now in delivered and was not in delivered:
         late = now is MilestoneState.DELIVERED_LATE
@@ -224,13 +232,6 @@ def _changes(old: Milestone, old_day: date, new: Milestone, new_day: date) -> It
     if now is MilestoneState.OVERDUE and was is not MilestoneState.OVERDUE:
         yield _change(Change.OVERDUE, new, f"{DIFF_LABELS['planned']} {_plan(new)}, "
                       f"{DIFF_LABELS['not_delivered']}", True)
-
-
-def _as_of(milestone: Milestone, day: date) -> Milestone:
-    """The milestone as a report of `day` saw it: a delivery dated later was not known yet."""
-    if milestone.delivered is not None and milestone.delivered > day:
-        return milestone.model_copy(update={"delivered": None})
-    return milestone
 
 
 def _keyed(milestones: list[Milestone]) -> Iterator[tuple[tuple[str, int], Milestone]]:
@@ -250,10 +251,11 @@ def _plan(milestone: Milestone) -> str:
     return fmt.plan_date(milestone.current_plan)
 
 
-def cost_changes(old: Initiative | None, old_report: Report | None, new: Initiative,
-                 new_report: Report) -> Iterator[FigureChange]:
-    def figures(initiative: Initiative | None, report: Report | None) -> dict[str, int | None]:
-        costs = report.costs if report else None
+def cost_changes(old: Initiative | None, then: InitiativeContext | None, new: Initiative,
+                 now: InitiativeContext) -> Iterator[FigureChange]:
+    def figures(initiative: Initiative | None,
+                report: InitiativeContext | None) -> dict[str, int | None]:
+        costs = report.cost if report else None  # the context's figures and deviation
         budget = initiative.budget if initiative else None
         return {
             DIFF_LABELS["budget_total"]: budget.total if budget else None,
@@ -262,7 +264,7 @@ def cost_changes(old: Initiative | None, old_report: Report | None, new: Initiat
             LABELS["deviation"]: costs.deviation if costs else None,
         }
 
-    before, after = figures(old, old_report), figures(new, new_report)
+    before, after = figures(old, then), figures(new, now)
     for name, value in after.items():
         was = before[name]
         if value == was:
@@ -313,11 +315,6 @@ def _texts(bullets: Iterable[Bullet]) -> list[str]:
 def _added(old: list[str], new: list[str]) -> tuple[str, ...]:
     known = set(old)
     return tuple(text for text in new if text not in known)
-
-
-def _latest(initiative: Initiative, up_to: IsoWeek | None = None) -> IsoWeek | None:
-    weeks = [w for w in initiative.reports if up_to is None or w <= up_to]
-    return max(weeks) if weeks else None
 
 
 def _week_label(week: IsoWeek) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from statusrapport.report import formatting as fmt
-from statusrapport.data.model import Initiative, Programme, report_date
-from statusrapport.report.rules import MilestoneState, is_moved, milestone_state
+from statusrapport.data.model import Initiative, Programme
+from statusrapport.report.context import InitiativeContext, report_contexts
+from statusrapport.report.rules import is_moved
 
 
 @dataclass(frozen=True)
@@ -37,22 +38,23 @@ class Overview:
 
 
 def overview(programme: Programme) -> Overview:
-    reports = []
-    for week in programme.weeks():
-        having = [i for i in programme.initiatives if week in i.reports]
-        day = max(report_date(week, i.reports[week]) for i in having)
-        reports.append(ReportRow(week.key, week.week, week.year, fmt.short_date(day), len(having)))
-    return Overview(programme.name, tuple(reports),
-                    tuple(initiative_row(i) for i in programme.initiatives))
+    """Every report in the data (one context each) and each initiative as its latest report
+    saw it."""
+    contexts = report_contexts(programme)
+    reports = tuple(ReportRow(c.week.key, c.week.week, c.week.year, fmt.short_date(c.day),
+                              len(c.initiatives)) for c in contexts)
+    last = contexts[-1] if contexts else None
+    return Overview(programme.name, reports,
+                    tuple(initiative_row(i, last.latest(i.id) if last else None)
+                          for i in programme.initiatives))
 
 
-def initiative_row(initiative: Initiative) -> InitiativeRow:
-    latest = max(initiative.reports, default=None)
-    overdue = None
-    if latest is not None:
-        day = report_date(latest, initiative.reports[latest])
-        overdue = sum(milestone_state(m, day) is MilestoneState.OVERDUE
-                      for m in initiative.milestones)
+def initiative_row(initiative: Initiative, latest: InitiativeContext | None) -> InitiativeRow:
+    """`initiative` as its latest report saw it (None when it has none: then only the moves,
+    which need no report's day, are counted)."""
+    if latest is None:
+        return InitiativeRow(initiative.id, initiative.name, initiative.group, initiative.leader,
+                             "", None, sum(is_moved(m) for m in initiative.milestones))
     return InitiativeRow(initiative.id, initiative.name, initiative.group, initiative.leader,
-                         latest.key if latest else "", overdue,
-                         sum(is_moved(m) for m in initiative.milestones))
+                         latest.week.key, len(latest.overdue),
+                         sum(m.moved for m in latest.milestones))

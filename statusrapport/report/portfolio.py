@@ -1,7 +1,8 @@
 """The programme at a glance, for a report: each initiative's schedule and cost state, the
 milestones on a time axis, and the costs over the reports. Pure data, no layout.
 
-Every state comes from rules.py (the status slide's rules); nothing here re-derives them.
+Every state comes from the report's context (report/context.py, applying rules.py: the status
+slide's rules); nothing here re-derives them.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from enum import Enum
 
 from statusrapport.report import formatting as fmt
 from statusrapport.errors import UserError
-from statusrapport.data.model import Initiative, Milestone, Programme, report_date
-from statusrapport.report.rules import MilestoneState, is_moved, milestone_state
+from statusrapport.data.model import Initiative, Programme
+from statusrapport.report.context import (CostDeviation, InitiativeContext, MilestoneContext,
+                                          ReportContext, cost_deviation)
+from statusrapport.report.rules import CostLevel, MilestoneState
 from statusrapport.data.weeks import IsoWeek
 
 PORTFOLIO_LABELS = {
@@ -42,13 +45,6 @@ class Schedule(str, Enum):
 
 SCHEDULE_TEXT = {Schedule.ON_TRACK: "I rute", Schedule.MOVED: "Flyttet",
                  Schedule.OVERDUE: "Forfalt"}
-
-
-class CostLevel(str, Enum):
-    NO_FIGURES = "no figures"
-    WITHIN = "within tolerance"
-    OVER = "over plan"
-    UNDER = "under plan"
 
 
 @dataclass(frozen=True)
@@ -100,39 +96,39 @@ def select_group(programme: Programme, name: str | None) -> Programme:
 
 # --- the overview ----------------------------------------------------------------------------
 
-def overview(programme: Programme, week: IsoWeek) -> PortfolioOverview:
-    rows = tuple(overview_row(i, week, programme.cost_tolerance)
-                 for i in programme.initiatives if week in i.reports)
-    return PortfolioOverview(programme.name, week, fmt.figure(programme.cost_tolerance) + "\u00a0%",
-                             rows)
+def overview(context: ReportContext) -> PortfolioOverview:
+    rows = tuple(overview_row(i) for i in context.initiatives)
+    tolerance = context.programme.cost_tolerance
+    return PortfolioOverview(context.programme.name, context.week,
+                             fmt.figure(tolerance) + "\u00a0%", rows)
 
 
-def overview_row(initiative: Initiative, week: IsoWeek, tolerance: Decimal) -> OverviewRow:
-    report = initiative.reports[week]
-    on = report_date(week, report)
-    states = [(m, milestone_state(m, on)) for m in initiative.milestones]
-    overdue = tuple(m.id for m, s in states if s is MilestoneState.OVERDUE)
-    moved = tuple(m.id for m, s in states if s is MilestoneState.PENDING and is_moved(m))
+def overview_row(context: InitiativeContext) -> OverviewRow:
+    initiative = context.initiative
+    overdue = context.overdue
+    moved = tuple(m.milestone.id for m in context.milestones
+                  if m.state is MilestoneState.PENDING and m.moved)
     schedule = (Schedule.OVERDUE if overdue else Schedule.MOVED if moved
                 else Schedule.ON_TRACK)
-    costs = report.costs
-    plan, actual = (costs.plan, costs.actual) if costs else (None, None)
     return OverviewRow(initiative.id, initiative.name, initiative.group, initiative.leader,
-                       schedule, overdue, moved, cost_state(plan, actual, tolerance),
-                       report.comment or "")
+                       schedule, overdue, moved, describe_cost(context.cost),
+                       context.report.comment or "")
+
+
+def describe_cost(cost: CostDeviation | None) -> CostState:
+    """The deviation (actual minus plan) as amount and per cent, when it is beyond the
+    programme's tolerance in either direction (rules.cost_level)."""
+    if cost is None:
+        return CostState(CostLevel.NO_FIGURES, "–")
+    if cost.level is CostLevel.WITHIN:
+        return CostState(CostLevel.WITHIN, "Innenfor")
+    return CostState(cost.level, f"{fmt.amount(cost.deviation, signed=True)} "
+                                 f"({fmt.percent(cost.deviation, cost.plan)})")
 
 
 def cost_state(plan: int | None, actual: int | None, tolerance: Decimal) -> CostState:
-    """The deviation (actual minus plan) as amount and per cent, when it is beyond `tolerance`
-    per cent of the plan in either direction."""
-    if plan is None or actual is None:
-        return CostState(CostLevel.NO_FIGURES, "–")
-    deviation = actual - plan
-    if abs(deviation) * 100 <= tolerance * plan:
-        return CostState(CostLevel.WITHIN, "Innenfor")
-    level = CostLevel.OVER if deviation > 0 else CostLevel.UNDER
-    return CostState(level, f"{fmt.amount(deviation, signed=True)} "
-                            f"({fmt.percent(deviation, plan)})")
+    """describe_cost for figures given on their own (a report's costs hold both or neither)."""
+    return describe_cost(cost_deviation(plan, actual, tolerance))
 
 
 # --- the timeline ----------------------------------------------------------------------------
@@ -180,32 +176,32 @@ class Timeline:
     key: str  # group:<name> or initiative:<id>
 
 
-def timelines(programme: Programme, week: IsoWeek) -> list[Timeline]:
+def timelines(context: ReportContext) -> list[Timeline]:
     """One timeline per group, or per initiative when programme.yaml says `timeline: initiative`;
     none for initiatives without milestones."""
     out = []
+    programme = context.programme
     if programme.timeline == "initiative":
-        for initiative in programme.initiatives:
-            if initiative.milestones and week in initiative.reports:
+        for item in context.initiatives:
+            initiative = item.initiative
+            if initiative.milestones:
                 out.append(_timeline(f"{initiative.name} – {PORTFOLIO_LABELS['timeline']}",
-                                     [initiative], week, f"initiative:{initiative.id}"))
+                                     [item], f"initiative:{initiative.id}"))
         return out
     for group in programme.groups:
-        members = [i for i in programme.in_group(group.name)
-                   if i.milestones and week in i.reports]
+        members = [i for i in context.in_group(group.name) if i.initiative.milestones]
         if members:
-            out.append(_timeline(f"{group.name} – {PORTFOLIO_LABELS['timeline']}", members, week,
+            out.append(_timeline(f"{group.name} – {PORTFOLIO_LABELS['timeline']}", members,
                                  f"group:{group.name}"))
     return out
 
 
-def _timeline(title: str, initiatives: list[Initiative], week: IsoWeek, key: str) -> Timeline:
+def _timeline(title: str, initiatives: list[InitiativeContext], key: str) -> Timeline:
     groups, days = [], []
-    report_day = max(report_date(week, i.reports[week]) for i in initiatives)
-    for initiative in initiatives:
-        on = report_date(week, initiative.reports[week])
-        lanes = tuple(lane(m, milestone_state(m, on)) for m in initiative.milestones)
-        groups.append(LaneGroup(initiative.name, initiative.id, lanes))
+    report_day = max(i.day for i in initiatives)
+    for item in initiatives:
+        lanes = tuple(lane(m) for m in item.milestones)
+        groups.append(LaneGroup(item.initiative.name, item.initiative.id, lanes))
         days += [p.day for lane_ in lanes for p in lane_.points]
     days.append(report_day)
     start, end = min(days), max(days)
@@ -214,7 +210,8 @@ def _timeline(title: str, initiatives: list[Initiative], week: IsoWeek, key: str
     return Timeline(title, start, end, report_day, tuple(groups), key)
 
 
-def lane(milestone: Milestone, state: MilestoneState) -> Lane:
+def lane(context: MilestoneContext) -> Lane:
+    milestone, state = context.milestone, context.state
     label = f"{milestone.id} {milestone.description}"
     plans = [p.deadline for p in (milestone.planned, *milestone.revised)]
     plan = plans[-1]
@@ -228,7 +225,7 @@ def lane(milestone: Milestone, state: MilestoneState) -> Lane:
         days = [p.day for p in marks] + [done.day]
         return Lane(label, (*marks, done), (min(days), max(days)) if marks else None)
     mark = (Mark.OVERDUE if state is MilestoneState.OVERDUE
-            else Mark.MOVED if is_moved(milestone) else Mark.PLANNED)
+            else Mark.MOVED if context.moved else Mark.PLANNED)
     days = [p.day for p in earlier] + [plan]
     return Lane(label, (*earlier, Point(plan, mark)), (min(days), max(days)) if earlier else None)
 
@@ -303,11 +300,11 @@ class Portfolio:
     per_initiative: bool  # a timeline per initiative (else per group)
 
 
-def portfolio(programme: Programme, week: IsoWeek) -> Portfolio:
+def portfolio(context: ReportContext) -> Portfolio:
     costs = {}
-    for initiative in programme.initiatives:
-        series = cost_series(initiative, week)
+    for initiative in context.programme.initiatives:
+        series = cost_series(initiative, context.week)
         if series is not None:
             costs[initiative.id] = series
-    return Portfolio(overview(programme, week), tuple(timelines(programme, week)), costs,
-                     programme.timeline == "initiative")
+    return Portfolio(overview(context), tuple(timelines(context)), costs,
+                     context.programme.timeline == "initiative")

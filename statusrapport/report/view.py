@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from statusrapport.report import formatting as fmt
-from statusrapport.data.model import (Bullet, HighlightBullet, Initiative, Kpi, Milestone, Programme,
-                                 Report, previous_week, programme_date, report_date,
-                                 report_period)
-from statusrapport.report.rules import MilestoneState, is_moved, milestone_state
+from statusrapport.data.model import (Bullet, HighlightBullet, Initiative, Kpi, Milestone, Report,
+                                 previous_week, report_period)
+from statusrapport.report.context import CostDeviation, InitiativeContext, MilestoneContext, ReportContext
+from statusrapport.report.rules import MilestoneState
 from statusrapport.data.weeks import IsoWeek
 
 # [label](https://…) or a bare https://… address; trailing punctuation stays text.
@@ -134,24 +134,24 @@ LABELS = {
 }
 
 
-def report_view(programme: Programme, week: IsoWeek) -> ReportView:
-    """Resolve the report of `week` for every initiative (the loader has checked they all have one)."""
+def report_view(context: ReportContext) -> ReportView:
+    """Resolve the report of the context's week for every initiative (the loader has checked
+    they all have one)."""
     groups = []
-    for group in programme.groups:
-        members = [i for i in programme.initiatives if i.group == group.name]
+    for group in context.programme.groups:
+        members = context.in_group(group.name)
         if members:
-            groups.append(GroupView(group.name, tuple(initiative_view(i, week) for i in members)))
-    return ReportView(programme.name, week, programme_date(programme, week), tuple(groups))
+            groups.append(GroupView(group.name, tuple(initiative_view(i) for i in members)))
+    return ReportView(context.programme.name, context.week, context.day, tuple(groups))
 
 
-def initiative_view(initiative: Initiative, week: IsoWeek) -> InitiativeView:
-    report = initiative.reports[week]
-    return InitiativeView(status_view(initiative, week), kpi_view(initiative, week, report))
+def initiative_view(context: InitiativeContext) -> InitiativeView:
+    return InitiativeView(status_view(context),
+                          kpi_view(context.initiative, context.week, context.report))
 
 
-def status_view(initiative: Initiative, week: IsoWeek) -> StatusView:
-    report = initiative.reports[week]
-    on = report_date(week, report)
+def status_view(context: InitiativeContext) -> StatusView:
+    initiative, report = context.initiative, context.report
     budget = initiative.budget
     costs = report.costs
     return StatusView(
@@ -160,11 +160,10 @@ def status_view(initiative: Initiative, week: IsoWeek) -> StatusView:
         title=f"{initiative.group} – Statusrapport",
         name=initiative.name,
         leader=initiative.leader,
-        period=fmt.period(*report_period(initiative, week)),
-        milestones=tuple(milestone_row(m, on) for m in initiative.milestones),
+        period=fmt.period(*report_period(initiative, context.week)),
+        milestones=tuple(milestone_row(m) for m in context.milestones),
         budget_total=fmt.budget_total(budget.total, budget.vat_included) if budget else "",
-        costs=cost_figures(costs.plan, costs.actual) if costs and costs.plan is not None
-        and costs.actual is not None else None,
+        costs=cost_figures(context.cost) if context.cost else None,
         costs_as_of=fmt.costs_as_of(costs.as_of) if costs and costs.as_of else "",
         budget_comments=tuple(costs.comments) if costs else (),
         done=bullets(report.done),
@@ -173,8 +172,8 @@ def status_view(initiative: Initiative, week: IsoWeek) -> StatusView:
     )
 
 
-def milestone_row(milestone: Milestone, on: date) -> MilestoneRow:
-    state = milestone_state(milestone, on)
+def milestone_row(context: MilestoneContext) -> MilestoneRow:
+    milestone, state = context.milestone, context.state
     planned = (milestone.planned, *milestone.revised)
     return MilestoneRow(
         id=milestone.id,
@@ -182,7 +181,7 @@ def milestone_row(milestone: Milestone, on: date) -> MilestoneRow:
         planned=tuple(fmt.plan_date(p) for p in planned),
         delivered=_delivered_cell(milestone, state),
         state=state,
-        moved=is_moved(milestone),
+        moved=context.moved,
     )
 
 
@@ -196,14 +195,13 @@ def _delivered_cell(milestone: Milestone, state: MilestoneState) -> str:
     return "NA" if state is MilestoneState.OVERDUE else ""
 
 
-def cost_figures(plan: int, actual: int) -> CostFigures:
-    deviation = actual - plan
+def cost_figures(cost: CostDeviation) -> CostFigures:
     return CostFigures(
-        plan=fmt.amount(plan),
-        actual=fmt.amount(actual),
-        deviation=fmt.amount(deviation),
-        deviation_percent=fmt.percent(deviation, plan),
-        over_plan=deviation > 0,
+        plan=fmt.amount(cost.plan),
+        actual=fmt.amount(cost.actual),
+        deviation=fmt.amount(cost.deviation),
+        deviation_percent=fmt.percent(cost.deviation, cost.plan),
+        over_plan=cost.deviation > 0,
     )
 
 
