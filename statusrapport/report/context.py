@@ -33,13 +33,35 @@ class CostDeviation(NamedTuple):
     level: CostLevel  # within, over or under the programme's tolerance
 
 
-class InitiativeContext(NamedTuple):
-    initiative: Initiative
-    week: IsoWeek  # the week of `report`
-    report: Report
-    day: date  # the day the report speaks for: its own date, else its week's Friday
-    milestones: tuple[MilestoneContext, ...]  # in the file's order
-    cost: CostDeviation | None  # None without figures
+class InitiativeContext:
+    """One initiative's report of one week. Its milestones' states are resolved when first
+    read: `list` holds a context per week but reads only each initiative's latest report's
+    states, and diff (which compares what each report knew, rules.known_state) reads none."""
+
+    __slots__ = ("initiative", "week", "report", "day", "cost", "_milestones")
+
+    def __init__(self, initiative: Initiative, week: IsoWeek, tolerance: Decimal = Decimal(5)):
+        self.initiative = initiative
+        self.week = week  # the week of `report`
+        self.report: Report = initiative.reports[week]
+        # The day the report speaks for: its own date, else its week's Friday.
+        self.day: date = report_date(week, self.report)
+        costs = self.report.costs
+        # None without figures.
+        self.cost = cost_deviation(costs.plan, costs.actual, tolerance) if costs else None
+        self._milestones: tuple[MilestoneContext, ...] | None = None
+
+    def __repr__(self) -> str:
+        return f"InitiativeContext({self.initiative.id!r}, {self.week.key})"
+
+    @property
+    def milestones(self) -> tuple[MilestoneContext, ...]:
+        """Each milestone with its state on the report's day, in the file's order."""
+        if self._milestones is None:
+            day = self.day
+            self._milestones = tuple(MilestoneContext(m, milestone_state(m, day), is_moved(m))
+                                     for m in self.initiative.milestones)
+        return self._milestones
 
     @property
     def overdue(self) -> tuple[str, ...]:
@@ -58,13 +80,7 @@ def cost_deviation(plan: int | None, actual: int | None,
 def initiative_context(initiative: Initiative, week: IsoWeek,
                        tolerance: Decimal = Decimal(5)) -> InitiativeContext:
     """`initiative`'s report of `week` (which it must have), resolved."""
-    report = initiative.reports[week]
-    day = report_date(week, report)
-    milestones = tuple(MilestoneContext(m, milestone_state(m, day), is_moved(m))
-                       for m in initiative.milestones)
-    costs = report.costs
-    cost = cost_deviation(costs.plan, costs.actual, tolerance) if costs else None
-    return InitiativeContext(initiative, week, report, day, milestones, cost)
+    return InitiativeContext(initiative, week, tolerance)
 
 
 class ReportContext:
