@@ -52,7 +52,7 @@ def row_problems(plan, geometry: Geometry) -> list[str]:
                     if cell.row_span > 1 or cell.v_merge or cell.h_merge:
                         continue
                     width = pt(sum(table.columns[col:col + cell.grid_span])) - ml - mr
-                    need = sum(para_height(p, width, geometry.font, safe=False)
+                    need = sum(para_height(p, width, geometry.font, safe=False, table=True)
                                for p in cell.paras) + mt + mb
                     if pt(height) < need - 0.01:
                         problems.append(f"slide {number} ({slide.title_text!r}): a row of "

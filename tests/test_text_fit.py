@@ -3,11 +3,14 @@ that fits, and pagination over boxes (what the deck's planners use)."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from statusrapport.slides.layout import Para, Span
 from statusrapport.text import fit as tf
 from statusrapport.text.wrap import wrap
+from rendered_lines import render_lines
 from text_samples import NORSK
 
 MARGINS = (7.2, 7.2, 3.6, 3.6)  # PowerPoint's default cell insets l, r, t, b (pt)
@@ -175,7 +178,7 @@ def test_row_height_is_tallest_cell():
     lines = len(wrap(NORSK[:200], 200 - 14.4, "Calibri", 11))
     assert lines > 1
     assert tf.row_height(row, widths, "Calibri", 11, MARGINS, safe=False) == pytest.approx(
-        lines * tf.line_height(11, "Calibri", safe=False) + 7.2
+        lines * 11 + 7.2  # Carlito in a LibreOffice table cell: 1.0 em a line
     )
     assert tf.row_height(row, widths, "Calibri", 11, MARGINS) == \
         tf.cell_height(row[1], 200, "Calibri", 11, MARGINS)
@@ -216,3 +219,59 @@ def test_tables_paginate_rows_with_repeated_header():
     # a row taller than a whole box gets a box of its own
     assert tf.paginate_rows([1, 50, 1], float, 10) == [[1], [50], [1]]
 
+
+# ---------------------------------------------------------------- calibration
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="soffice not on PATH")
+def test_table_cells_measure_as_libreoffice_draws_them(tmp_path):
+    """A table row drawn as low as LibreOffice lets it (1 pt asked): its lines are the font's
+    ascent + descent apart and the row is ``cell_height(safe=False)`` high, as the deck's tables
+    are planned and written (100 % line spacing, cell insets 4/4/2/2 pt)."""
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is needed next to soffice")
+    from pptx import Presentation
+    from pptx.util import Pt
+
+    margins, width = (4.0, 4.0, 2.0, 2.0), 200.0
+    cases = [(font, size) for font in ("Calibri", "Arial", "Times New Roman")
+             for size in (10.5, 14.0)]
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Pt(720), Pt(1000)
+    for font, size in cases:
+        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        table = slide.shapes.add_table(3, 1, Pt(20), Pt(20), Pt(width), Pt(3)).table
+        table.columns[0].width = Pt(width)
+        for r in range(3):
+            table.rows[r].height = Pt(1)
+            cell = table.cell(r, 0)
+            cell.margin_left, cell.margin_right = Pt(margins[0]), Pt(margins[1])
+            cell.margin_top, cell.margin_bottom = Pt(margins[2]), Pt(margins[3])
+            paragraph = cell.text_frame.paragraphs[0]
+            paragraph.line_spacing = 1.0
+            run = paragraph.add_run()
+            run.text = f"Rad{r} " + NORSK[:120]
+            run.font.name, run.font.size = font, Pt(size)
+    pptx = tmp_path / "tables.pptx"
+    prs.save(pptx)
+
+    pages = render_lines(pptx, tmp_path)
+    assert len(pages) == len(cases)
+    for (font, size), rendered in zip(cases, pages):
+        label = f"{font} {size}pt"
+        lines = [wrap(f"Rad{r} " + NORSK[:120], width - 8, font, size) for r in range(3)]
+        assert [t for _, t in rendered] == [" ".join(line.split()) for cell in lines
+                                            for line in cell], label
+        ys = [y for y, _ in rendered]
+        firsts = [ys[sum(len(c) for c in lines[:r])] for r in range(3)]
+        pitch = (ys[len(lines[0]) - 1] - ys[0]) / (len(lines[0]) - 1)
+        assert pitch == pytest.approx(tf.line_height(size, font, safe=False, table=True),
+                                      rel=0.01), label
+        row = tf.cell_height([para(f"Rad0 " + NORSK[:120], size)], width, font, size, margins,
+                             safe=False)
+        for drawn in (firsts[1] - firsts[0], firsts[2] - firsts[1]):
+            # within LibreOffice's rounding of lines to its units (measured: -0.32 pt for four
+            # lines of Arial 10.5 pt, +0.2 pt for four of Calibri 14 pt); a row that needs the
+            # little more grows into the safe room the plan reserves below it
+            assert drawn == pytest.approx(row, rel=0.01), label

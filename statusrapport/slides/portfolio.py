@@ -94,12 +94,12 @@ def _cut(text: str, width: float, font: str, *, bold: bool = False, lines: int =
     measure, cut with "…" where it would take more."""
     inner = width - MARGINS[0] - MARGINS[1]
     safe_room = lines * line_height(SIZE, font) + 1e-6
-    exact_room = lines * SIZE * 1.2 + 1e-6
+    exact_room = lines * line_height(SIZE, font, safe=False, table=True) + 1e-6
 
     def fits(candidate: str) -> bool:
         para = _p(candidate, bold=bold)
         return (para_height(para, inner, font) <= safe_room
-                and para_height(para, inner, font, safe=False) <= exact_room)
+                and para_height(para, inner, font, safe=False, table=True) <= exact_room)
 
     return cut_to_fit(text, fits)
 

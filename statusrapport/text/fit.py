@@ -155,8 +155,8 @@ def cell_height(paras: Sequence[Fitted], width: float, font: str, size: float,
     even after a space), so the narrower safe width can take fewer lines. An empty cell is one
     line high."""
     ml, mr, mt, mb = margins
-    body = paras_height(paras, width - ml - mr, font, safe) if paras else 0.0
-    return max(body, line_height(size, font, safe=safe)) + mt + mb
+    body = paras_height(paras, width - ml - mr, font, safe, table=True) if paras else 0.0
+    return max(body, line_height(size, font, safe=safe, table=True)) + mt + mb
 
 
 def row_height(cells: Sequence[Sequence[Fitted]], widths: Sequence[float], font: str,
