@@ -1,4 +1,4 @@
-"""Checks of a deck plan by the measure the planning itself uses (textfit through layout.py):
+"""Checks of a deck plan by the measure the planning itself uses (statusrapport.text.fit):
 regions apart and on the slide, panels in the status area, every table row and text frame
 tall enough for its text. Each returns a list of problems (empty: the plan holds).
 
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import itertools
 
-from statusrapport.slides.layout import Frame, Geometry, Rect, Table, TextBox, para_height, pt
+from statusrapport.slides.layout import Frame, Geometry, Rect, Table, TextBox, pt
+from statusrapport.text.fit import para_height
 
 PANELS = ("info", "milestones", "economy", "progress")
 
@@ -51,7 +52,7 @@ def row_problems(plan, geometry: Geometry) -> list[str]:
                     if cell.row_span > 1 or cell.v_merge or cell.h_merge:
                         continue
                     width = pt(sum(table.columns[col:col + cell.grid_span])) - ml - mr
-                    need = sum(para_height(p, width, geometry.font, safe=False)
+                    need = sum(para_height(p, width, geometry.font, safe=False, table=True)
                                for p in cell.paras) + mt + mb
                     if pt(height) < need - 0.01:
                         problems.append(f"slide {number} ({slide.title_text!r}): a row of "

@@ -12,7 +12,8 @@ import plan_checks
 from deck_samples import SEED, normalise, write_overlong
 from statusrapport.slides import status as panels
 from statusrapport.slides import order as slides
-from statusrapport.slides.layout import (STATUS, Rect, Table, default_geometry, para_height, pt)
+from statusrapport.slides.layout import STATUS, Rect, Table, default_geometry, pt
+from statusrapport.text.fit import para_height
 from statusrapport.data.loader import load
 from statusrapport.report.context import report_context
 from statusrapport.report.view import LABELS, report_view

@@ -116,7 +116,7 @@ def test_a_long_milestone_label_is_cut_with_few_measurements(monkeypatch):
     """The timeline cut a label one character at a time, measuring each: an initiative at the
     model's limits (60 descriptions of 600 characters) took 5 s in the timeline alone."""
     from statusrapport.slides import portfolio as portfolio_slides
-    from statusrapport.slides.layout import text_width
+    from statusrapport.text.metrics import text_width
 
     calls = []
 

@@ -14,7 +14,8 @@ from deck_samples import SEED, copy_seed
 from fuzz_inputs import at_the_bounds, dump, write_folder
 from statusrapport.build import build
 from statusrapport.cli import app
-from statusrapport.slides.layout import Table, para_height, pt
+from statusrapport.slides.layout import Table, pt
+from statusrapport.text.fit import para_height
 from statusrapport.data.loader import load
 from statusrapport.report.context import report_context
 from statusrapport.report.portfolio import (CostLevel, Mark, Schedule, cost_state, overview,

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Extract compact font-metric tables for ``statusrapport.text.fit``.
+"""Extract compact font-metric tables for ``statusrapport.text.metrics``.
 
 Dev-time only: this script needs fontTools; the runtime never imports it and
 reads the JSON files this script writes into ``statusrapport/text/fontmetrics/``.
@@ -44,7 +44,7 @@ the win values only when hhea is empty or the family is on LibreOffice's
 ``FontsUseWinMetrics`` list (none of ours; none of these fonts sets bit 7).
 Measured in LibreOffice 7.4: text boxes imported from PPTX do not use them
 at all (fixed 1.2 em per line), table cells use ascent + descent without the
-gap (Carlito 1.0 em, Liberation Sans 1.117 em); ``textfit.line_height``.
+gap (Carlito 1.0 em, Liberation Sans 1.117 em); ``text.fit.line_height``.
 
 Kerning: LibreOffice kerns PPTX text, and PowerPoint kerns from 12 pt up
 because stock templates (python-pptx's too) set ``kern="1200"``; Carlito's
@@ -59,7 +59,7 @@ Ligatures: LibreOffice shapes with HarfBuzz' default features, which include
 ``liga``; Carlito's f/t ligatures are narrower than their letters (up to
 0.4 pt at 14 pt for "tt"), and "tt", "ti", "ft" are frequent in Norwegian.
 Each ligature glyph is stored as a private code point with its width and
-kerning classes; ``textfit`` substitutes them before measuring. PowerPoint
+kerning classes; ``text.metrics`` substitutes them before measuring. PowerPoint
 does not form ligatures by default, which the fitting slack covers.
 
 Usage::

@@ -1,17 +1,13 @@
 """The deck as a plan: boxes, tables and text runs at fixed sizes and positions, all measured.
 
-Pure data and arithmetic, no python-pptx: `slides.py` and `panels.py` fill these types,
-`deck.py` draws exactly what they say. Lengths are EMU in rectangles (what the file stores)
+Pure data and arithmetic, no python-pptx: the planners in slides/ fill these types (measured
+by statusrapport.text.fit), writer/deck.py draws exactly what they say. Lengths are EMU in rectangles (what the file stores)
 and points in text (what the font metrics speak).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-
-from statusrapport.text import fit as tf
 
 EMU_PER_PT = 12700
 
@@ -114,6 +110,26 @@ class Para:
     @property
     def bold(self) -> bool:
         return any(span.bold for span in self.spans)
+
+    def split_at(self, end: int, start: int) -> tuple[Para, Para]:
+        """The text before `end`, and the text from `start` on continuing it (no bullet, no
+        space above): the halves of a paragraph that text.fit splits over two boxes."""
+        head = self._slice(0, end)
+        tail = replace(self._slice(start, len(self.text)), bullet=None, space_before=0.0,
+                       hang=0.0)
+        return head, tail
+
+    def _slice(self, start: int, end: int) -> Para:
+        """The characters start..end, keeping each span's style and link."""
+        spans = []
+        position = 0
+        for span in self.spans:
+            a, b = max(start, position), min(end, position + len(span.text))
+            if a < b:
+                spans.append(Span(span.text[a - position:b - position], span.bold, span.colour,
+                                  span.strike, span.url))
+            position += len(span.text)
+        return replace(self, spans=tuple(spans))
 
 
 @dataclass(frozen=True)
@@ -256,145 +272,3 @@ def default_geometry() -> Geometry:
         bodies={AGENDA: body, KPI: body},
         numbers={name: number for name in LAYOUTS},
     )
-
-
-# --- measuring (a thin adapter over textfit: cached, per paragraph) ---------------------------
-
-@lru_cache(maxsize=65536)
-def _height(text: str, bold: bool, width: float, font: str, size: float, margin: float,
-            space_before: float, line_spacing: float, safe: bool) -> float:
-    return tf.paragraphs_height([tf.Paragraph(text, 0, bold)], width, font, size,
-                                indent_pt=margin, space_before_pt=space_before,
-                                line_spacing=line_spacing, safe=safe)
-
-
-def para_height(para: Para, width: float, font: str, safe: bool = True) -> float:
-    """Height (pt) of one paragraph wrapped in `width` pt: safe (textfit's margins for every
-    renderer, space above included), or exactly as LibreOffice lays it out (no space above)."""
-    return _height(para.text, para.bold, round(width, 3), font, para.size, para.margin,
-                   para.space_before, para.line_spacing, safe)
-
-
-def paras_height(paras: tuple[Para, ...] | list[Para], width: float, font: str,
-                 safe: bool = True) -> float:
-    if safe:
-        return sum(para_height(p, width, font) for p in paras)
-    return sum(para_height(p, width, font, False) + (p.space_before if i else 0.0)
-               for i, p in enumerate(paras))
-
-
-def cell_height(paras: tuple[Para, ...] | list[Para], width: float, font: str, size: float,
-                margins: tuple[float, float, float, float], safe: bool = True) -> float:
-    """Height (pt) of a table cell `width` pt wide with `margins` (l, r, t, b): safe (what a
-    plan reserves), or exactly as LibreOffice draws it (what a table's row height is set to).
-    Neither bounds the other: line breaks are not monotonic in the width (no break before ":"
-    even after a space), so the narrower safe width can take fewer lines."""
-    ml, mr, mt, mb = margins
-    body = paras_height(paras, width - ml - mr, font, safe) if paras else 0.0
-    return max(body, line_height(size, font) if safe else size * 1.2) + mt + mb
-
-
-@lru_cache(maxsize=16384)
-def text_width(text: str, font: str, size: float, bold: bool = False) -> float:
-    return tf.text_width(text, font, size, bold)
-
-
-def line_height(size: float, font: str, line_spacing: float = 1.0) -> float:
-    return tf.line_height(size, font, line_spacing)
-
-
-def split_para(para: Para, width: float, font: str, room: float) -> tuple[Para | None, Para, int]:
-    """The head of `para` that fits in `room` pt (None if not even a line does), the rest, and
-    the number of lines in the head. The rest continues the paragraph: no bullet, no space above.
-    """
-    wrap_width = max((width - para.margin) * (1 - tf.WIDTH_SLACK), 1.0)
-    lines = tf.wrap(para.text, wrap_width, font, para.size, para.bold)
-    count = int((room - para.space_before + 1e-6) // line_height(para.size, font,
-                                                                  para.line_spacing))
-    count = min(count, len(lines) - 1)
-    if count < 1:
-        return None, para, 0
-    end = 0
-    for line in lines[:count]:
-        end = para.text.index(line, end) + len(line)
-    start = end
-    while start < len(para.text) and para.text[start] in " \t\n\v":
-        start += 1
-    return _slice(para, 0, end), continued(_slice(para, start, len(para.text))), count
-
-
-def continued(para: Para) -> Para:
-    return replace(para, bullet=None, space_before=0.0, hang=0.0)
-
-
-def _slice(para: Para, start: int, end: int) -> Para:
-    """The characters start..end of a paragraph, keeping each span's style and link."""
-    spans = []
-    position = 0
-    for span in para.spans:
-        a, b = max(start, position), min(end, position + len(span.text))
-        if a < b:
-            spans.append(Span(span.text[a - position:b - position], span.bold, span.colour,
-                              span.strike, span.url))
-        position += len(span.text)
-    return replace(para, spans=tuple(spans))
-
-
-def fit_size(paras_at: Callable[[float], list[Para]], width: float, height: float, font: str,
-             sizes: tuple[float, ...]) -> tuple[float, bool]:
-    """The largest size at which `paras_at(size)` fits `height`, and whether any does."""
-    for size in sizes:
-        if paras_height(paras_at(size), width, font) <= height * (1 - tf.HEIGHT_SLACK):
-            return size, True
-    return sizes[-1], False
-
-
-def cut_to_fit(text: str, fits: Callable[[str], bool]) -> str:
-    """`text` itself if it fits, else its longest prefix that fits with "…" after it.
-
-    Found by halving (a character at a time measured a 600-character text 600 times), then
-    stepping back while it does not fit: line breaks and kerning are not quite monotonic."""
-    if fits(text):
-        return text
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        low, high = (middle, high) if fits(text[:middle].rstrip() + "…") else (low, middle - 1)
-    while low and not fits(text[:low].rstrip() + "…"):
-        low -= 1
-    return text[:low].rstrip() + "…"
-
-
-def paginate(paras: list[Para], width: float, heights: list[float], font: str) -> list[list[Para]]:
-    """Paragraphs over boxes of `heights` (the last repeating); a paragraph taller than a whole
-    box, or that would leave a box nearly empty, is split at a line."""
-    pages: list[list[Para]] = []
-    queue = list(paras)
-    while queue:
-        room = heights[min(len(pages), len(heights) - 1)] * (1 - tf.HEIGHT_SLACK)
-        page, queue = take(queue, width, room, font, must=True)
-        pages.append(page)
-    return pages or [[]]
-
-
-def take(queue: list[Para], width: float, room: float, font: str,
-         must: bool = False) -> tuple[list[Para], list[Para]]:
-    """As many paragraphs from the front of `queue` as fit in `room` pt (the last one split at a
-    line when at least two of its lines fit); `must`: place something even if nothing fits."""
-    placed: list[Para] = []
-    used = 0.0
-    queue = list(queue)
-    while queue:
-        h = para_height(queue[0], width, font)
-        if used + h <= room + 1e-6:
-            placed.append(queue.pop(0))
-            used += h
-            continue
-        head, tail, lines = split_para(queue[0], width, font, room - used)
-        if head is not None and (lines >= tf.MIN_SPLIT_LINES or not placed):
-            placed.append(head)
-            queue[0] = tail
-        elif must and not placed:
-            placed.append(queue.pop(0))  # taller than anything: a bug in the limits, but finish
-        break
-    return placed, queue

@@ -6,7 +6,7 @@
     for a group of one: section divider, timeline, status, cost chart, KPI
     (with `timeline: initiative` in programme.yaml, each initiative's after its status)
 
-Every text is measured (textfit, through layout.py): a title shrinks to fit its box, an agenda
+Every text is measured (statusrapport.text.fit): a title shrinks to fit its box, an agenda
 or KPI list shrinks within its limits and then continues on a "(forts.)" slide.
 """
 
@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from statusrapport.slides.layout import (ACCENT, AGENDA, GREY, GROUP_TITLE, KPI, SECTION, STATUS,
                                   DeckPlan, Frame, Geometry, Para, Rect, Region, SlidePlan, Span,
-                                  cut_to_fit, fit_size, paginate, paras_height, pt)
+                                  pt)
 from statusrapport.slides.status import bullet_spans, status_pages
-from statusrapport.text.fit import HEIGHT_SLACK
+from statusrapport.text.fit import HEIGHT_SLACK, cut_to_fit, fit_size, paginate, paras_height
 from statusrapport.report.portfolio import PORTFOLIO_LABELS, Portfolio
 from statusrapport.slides.portfolio import cost_page, overview_pages, timeline_pages
 from statusrapport.report.view import LABELS, BulletView, GroupView, InitiativeView, KpiView, ReportView

@@ -9,13 +9,14 @@ from datetime import date
 
 from statusrapport.slides.layout import (ACCENT, BAND_FILL, FAINT, GREEN, GREY, HEADER_FILL, ORANGE,
                                   RED, TEXT, WHITE, Cell, Chart, Frame, Para, Rect, Region, Shape,
-                                  Span, Table, TextBox, cell_height, cut_to_fit, distribute, emu,
-                                  emu_up, line_height, para_height, pt, rect_pt, text_width)
+                                  Span, Table, TextBox, distribute, emu, emu_up, pt, rect_pt)
 from statusrapport.slides.status import Page
 from statusrapport.report.portfolio import (PORTFOLIO_LABELS as L, CostLevel, CostSeries, Mark,
                                      OverviewRow, PortfolioOverview, Schedule, Timeline,
                                      axis_ticks)
-from statusrapport.text.fit import HEIGHT_SLACK
+from statusrapport.text.fit import (HEIGHT_SLACK, cut_to_fit, line_height, paginate_rows,
+                                    para_height, row_height)
+from statusrapport.text.metrics import text_width
 from statusrapport.report import formatting as fmt
 
 SIZE = 10.0
@@ -47,22 +48,14 @@ def overview_pages(data: PortfolioOverview, area: Rect, footer: Rect, font: str)
     def height(cells: list[list[Para]]) -> tuple[float, float]:
         """The row as drawn (LibreOffice's exact height, the measure a renderer is checked
         by) and the room it takes on the slide (the larger of that and the safe height)."""
-        exact = max(cell_height(c, w, font, SIZE, MARGINS, safe=False)
-                    for c, w in zip(cells, widths))
-        safe = max(cell_height(c, w, font, SIZE, MARGINS) for c, w in zip(cells, widths))
-        return exact, max(exact, safe)
+        exact = row_height(cells, widths, font, SIZE, MARGINS, safe=False)
+        return exact, max(exact, row_height(cells, widths, font, SIZE, MARGINS))
 
     header_h, header_room = height(header)
     room = pt(area.h) * (1 - HEIGHT_SLACK) - header_room
-    pages: list[list[tuple[list[list[Para]], float]]] = [[]]
-    used = 0.0
-    for cells in rows:
-        h, need = height(cells)
-        if pages[-1] and used + need > room:
-            pages.append([])
-            used = 0.0
-        pages[-1].append((cells, h))
-        used += need
+    measured = [(cells, *height(cells)) for cells in rows]
+    pages = [[(cells, h) for cells, h, _ in page]
+             for page in paginate_rows(measured, lambda row: row[2], room)]
     note = _p(f"{L['costs']}: avvik (virkelig − plan) når det er mer enn {data.tolerance} av "
               "planen. Rødt: forfalt eller over plan. Oransje: flyttet milepæl.",
               colour=GREY, size=SMALL)
@@ -101,12 +94,12 @@ def _cut(text: str, width: float, font: str, *, bold: bool = False, lines: int =
     measure, cut with "…" where it would take more."""
     inner = width - MARGINS[0] - MARGINS[1]
     safe_room = lines * line_height(SIZE, font) + 1e-6
-    exact_room = lines * SIZE * 1.2 + 1e-6
+    exact_room = lines * line_height(SIZE, font, safe=False, table=True) + 1e-6
 
     def fits(candidate: str) -> bool:
         para = _p(candidate, bold=bold)
         return (para_height(para, inner, font) <= safe_room
-                and para_height(para, inner, font, safe=False) <= exact_room)
+                and para_height(para, inner, font, safe=False, table=True) <= exact_room)
 
     return cut_to_fit(text, fits)
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from statusrapport.slides.layout import (ACCENT, BAND_FILL, GREY, HEADER_FILL, ORANGE, RED, TEXT, Cell,
-                                  Frame, Para, Rect, Region, Span, Table, TextBox, cell_height,
-                                  distribute, emu, emu_up, line_height, para_height, pt, rect_pt,
-                                  take, text_width)
+                                  Frame, Para, Rect, Region, Span, Table, TextBox, distribute, emu,
+                                  emu_up, pt, rect_pt)
 from statusrapport.report.rules import MilestoneState
-from statusrapport.text.fit import HEIGHT_SLACK, WIDTH_SLACK
+from statusrapport.text.fit import (HEIGHT_SLACK, WIDTH_SLACK, cell_height, line_height, para_height,
+                                    row_height, take)
+from statusrapport.text.metrics import text_width
 from statusrapport.report.view import LABELS, BulletView, MilestoneRow, StatusView
 
 SIZES = (12.0, 11.0, 10.5, 10.0, 9.5, 9.0)  # body text of the whole slide, largest first
@@ -108,10 +109,10 @@ class _Status:
 
     def row_h(self, cells: list[tuple[Para, ...]], widths: list[float],
               safe: bool = True) -> float:
-        return max(self.cell_h(c, w, safe) for c, w in zip(cells, widths))
+        return row_height(cells, widths, self.font, self.size, MARGINS, safe)
 
     def tw(self, text: str, bold: bool = False) -> float:
-        """The width a cell needs for `text` on one line (textfit wraps with a safety margin)."""
+        """The width a cell needs for `text` on one line (text.fit wraps with a safety margin)."""
         return text_width(text, self.font, self.size, bold) / (1 - WIDTH_SLACK) + 1.0
 
     def header(self, labels: list[str]) -> list[tuple[Para, ...]]:
