@@ -56,7 +56,19 @@ def period_text(start: IsoWeek, end: IsoWeek) -> str:
 
 def open_reports(data: Path, week_text: str, only: list[str] | None = None,
                  force: bool = False) -> Opened:
+    """Add the report to every file in one transaction, holding the data folder's lock from
+    before the files are read (a second `new report` waits, then sees this one's reports)."""
+    from statusrapport.files.lock import data_lock
+    from statusrapport.files.transaction import recover
+
+    with data_lock(data):
+        recover(data)  # a change a killed command left is finished before anything is read
+        return _open_reports(Path(data), week_text, only, force)
+
+
+def _open_reports(data: Path, week_text: str, only: list[str] | None, force: bool) -> Opened:
     from statusrapport.data.loader import load
+    from statusrapport.files.transaction import Change, commit
 
     programme = load(data).programme  # the files must be valid before anything is added
     week = choose_week(week_text, programme.weeks())
@@ -68,11 +80,8 @@ def open_reports(data: Path, week_text: str, only: list[str] | None = None,
         raise UserError(problems)
     edits = [_prepared(data / f"{i.id}.yaml", i, week) for i in initiatives]
     _check(data, [e for e, _ in edits])
-    drafts = 0
-    for editable, count in edits:
-        editable.save()
-        drafts += count
-    return Opened(week, [e.path for e, _ in edits], drafts)
+    commit(data, [Change(e.path, e.encoded(), e.raw) for e, _ in edits])
+    return Opened(week, [e.path for e, _ in edits], sum(count for _, count in edits))
 
 
 def _selected(initiatives: list[Initiative], only: list[str], data: Path) -> list[Initiative]:
@@ -247,7 +256,7 @@ def _check(data: Path, edits: list[Editable]) -> None:
     from statusrapport.data.loader import load_files
 
     contents = {p.name: p.read_bytes() for p in data.glob("*.yaml")}
-    contents.update({e.path.name: e.dumped().encode("utf-8") for e in edits})
+    contents.update({e.path.name: e.encoded() for e in edits})
     try:
         load_files(data, contents)
     except UserError as exc:
