@@ -34,7 +34,8 @@ def data_lock(folder: Path, wait: float = WAIT) -> Iterator[None]:
     try:
         fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError as exc:
-        raise UserError(f"{folder}: cannot open the data folder: {exc.strerror or exc}") from None
+        raise UserError(f"{folder}: cannot open the data folder: {exc.strerror or exc}; "
+                        "nothing was written") from None
     try:
         deadline = time.monotonic() + wait
         while True:
@@ -44,7 +45,7 @@ def data_lock(folder: Path, wait: float = WAIT) -> Iterator[None]:
             except OSError as exc:
                 if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
                     raise UserError(f"{folder}: cannot lock the data folder: "
-                                    f"{exc.strerror or exc}") from None
+                                    f"{exc.strerror or exc}; nothing was written") from None
                 if time.monotonic() >= deadline:
                     raise UserError(f"{folder}: another statusrapport command is writing the "
                                     f"data folder (waited {wait:g} s); nothing was written, try "

@@ -146,22 +146,20 @@ def _check_unchanged(change: Change, target: Path) -> None:
 def _stage(change: Change, target: Path, txn: str) -> _Entry:
     new = target.parent / f".{target.name}.txn-{txn}.new"
     old = target.parent / f".{target.name}.txn-{txn}.old" if change.expected is not None else None
-    entry = _Entry(target, new, None)
     fd = os.open(new, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     try:
-        _write_all(fd, change.data)
-        os.fchmod(fd, _mode_of(target))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    if old is not None:
         try:
+            _write_all(fd, change.data)
+            os.fchmod(fd, _mode_of(target))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if old is not None:
             os.link(target, old)
-        except OSError:
-            _remove_staged([entry])
-            raise
-        entry = _Entry(target, new, old)
-    return entry
+    except BaseException:
+        _remove_staged([_Entry(target, new, old)])
+        raise
+    return _Entry(target, new, old)
 
 
 def _write_journal(folder: Path, action: str, entries: list[_Entry]) -> None:
