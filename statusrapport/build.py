@@ -55,10 +55,14 @@ def build(data: Path, report: str, output: Path | None = None,
     from statusrapport.data.loader import load
     from statusrapport.files.atomic import write_atomic
     from statusrapport.report.context import report_context
+    from statusrapport.files.destinations import check_deck_output
     from statusrapport.report.portfolio import portfolio, select_group
     from statusrapport.slides.order import plan_deck
     from statusrapport.report.view import report_view
 
+    templates = [Path(template or deck.DEFAULT_TEMPLATE)]
+    if output is not None and not Path(output).is_dir():  # said before the long build
+        check_deck_output(output, data, templates)
     with _rare_collections():
         prs = deck.open_template(template)
         deck.check(prs, template or deck.DEFAULT_TEMPLATE)
@@ -72,6 +76,7 @@ def build(data: Path, report: str, output: Path | None = None,
     path = output if output is not None else default_output(view, group)
     if path.is_dir():  # -o build/: the default name in that folder
         path = path / default_output(view, group).name
+    check_deck_output(path, data, templates)  # again: the default name, or changed meanwhile
     try:
         write_atomic(path, blob)
     except OSError as exc:  # a folder that cannot be created or written to, a full disk

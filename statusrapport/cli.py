@@ -140,12 +140,16 @@ def build(
         from statusrapport import pdf as pdf_export
 
         pdf_export.require_soffice()  # said at once, not after a long build
+        if output is not None and output.suffix.lower() == ".pdf":
+            raise UserError(f"{output}: -o names the deck, and --pdf writes its PDF beside it "
+                            f"(.pdf); give the deck a .pptx name, e.g. -o {output.with_suffix('.pptx')}")
     with Steps() as step:
         step("Bygger rapporten")
         built = build_deck(data, report, output, template, group)
         if pdf:
             step("Lager PDF med LibreOffice")
-            pdf_path = pdf_export.export_pdf(built.path)
+            pdf_path = pdf_export.export_pdf(built.path, data=data,
+                                             templates=[t for t in [template] if t])
     _mention_warnings(built.warnings)
     print(f"{len(built.plan.slides)} slides.", file=sys.stderr)
     print(built.path)

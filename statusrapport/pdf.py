@@ -1,17 +1,30 @@
 """The deck as PDF, drawn by LibreOffice headless: converted in a temporary folder, then written
-into place by output.py, so that a failed or killed export never leaves half a PDF."""
+into place by files/atomic.py, so that a failed or killed export never leaves half a PDF.
+
+soffice runs in a session of its own (a Ctrl-C at the terminal reaches only us), and is ended
+by us on every way out: an error, a timeout, Ctrl-C (SIGINT) or SIGTERM. SIGTERM is turned into
+an exception while the export runs, so that the same cleanup runs (soffice and its children
+ended, the temporary folder removed, the previous PDF untouched); then the process ends by
+the signal, as its sender expects.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from statusrapport.errors import UserError
 from statusrapport.files.atomic import write_atomic
+from statusrapport.files.destinations import check_pdf_output
 
+GRACE = 5  # seconds soffice is given to end on SIGTERM before SIGKILL
 TIMEOUT = 600  # seconds: a deck of hundreds of slides takes minutes, a hung soffice forever
 INSTALL_HINT = ("install LibreOffice (Debian/Ubuntu: apt-get install libreoffice-impress; "
                 "macOS: brew install --cask libreoffice) so that `soffice` is on PATH")
@@ -29,31 +42,96 @@ def require_soffice() -> str:
     return found
 
 
-def export_pdf(deck: Path, pdf: Path | None = None) -> Path:
-    """Convert `deck` to `pdf` (default: beside it, .pdf); return the path written."""
+def export_pdf(deck: Path, pdf: Path | None = None, data: Path | None = None,
+               templates: Sequence[Path] = ()) -> Path:
+    """Convert `deck` to `pdf` (default: beside it, .pdf); return the path written. The PDF
+    replaces nothing but a previous PDF (files/destinations.py)."""
     program = require_soffice()
     deck = Path(deck)
     pdf = Path(pdf) if pdf is not None else deck.with_suffix(".pdf")
+    check_pdf_output(pdf, data, list(templates), deck)
+    try:
+        with _sigterm_raises():
+            return _export(program, deck, pdf, data, list(templates))
+    except _Terminated as stop:  # cleaned up: now end as the signal's sender expects
+        signal.signal(stop.signum, signal.SIG_DFL)
+        os.kill(os.getpid(), stop.signum)
+        raise SystemExit(128 + stop.signum) from None  # not reached on POSIX
+
+
+def _export(program: str, deck: Path, pdf: Path, data: Path | None,
+            templates: list[Path]) -> Path:
     with tempfile.TemporaryDirectory(prefix="statusrapport-pdf-") as temp:
         root = Path(temp)
         # A private profile: a user's running LibreOffice (or a stale lock) cannot interfere.
         command = [program, f"-env:UserInstallation={(root / 'profile').as_uri()}", "--headless",
                    "--norestore", "--convert-to", "pdf", "--outdir", str(root / "out"),
                    str(deck.resolve())]
-        try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT,
-                                    stdin=subprocess.DEVNULL, env={**os.environ, "HOME": temp})
-        except subprocess.TimeoutExpired:
-            raise UserError(f"{deck}: LibreOffice did not finish the PDF in {TIMEOUT} s") from None
-        except OSError as exc:
-            raise UserError(f"cannot run {program}: {exc.strerror or exc}") from None
+        returncode, said = _run(program, command, deck, temp)
         made = root / "out" / f"{deck.stem}.pdf"
-        if result.returncode != 0 or not made.is_file() or made.stat().st_size == 0:
-            said = (result.stderr or result.stdout).strip().splitlines()
+        if returncode != 0 or not made.is_file() or made.stat().st_size == 0:
             raise UserError(f"{deck}: LibreOffice could not convert the deck to PDF"
-                            + (f": {said[-1]}" if said else f" (exit {result.returncode})"))
+                            + (f": {said[-1]}" if said else f" (exit {returncode})"))
+        check_pdf_output(pdf, data, templates, deck)  # again: it may have changed meanwhile
         try:
             write_atomic(pdf, made.read_bytes())
         except OSError as exc:
             raise UserError(f"{pdf}: cannot write the PDF: {exc.strerror or exc}") from None
     return pdf
+
+
+def _run(program: str, command: list[str], deck: Path, home: str) -> tuple[int, list[str]]:
+    """soffice's exit code and the lines it said; it is ended on any way out of here."""
+    try:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   stdin=subprocess.DEVNULL, text=True, start_new_session=True,
+                                   env={**os.environ, "HOME": home})
+    except OSError as exc:
+        raise UserError(f"cannot run {program}: {exc.strerror or exc}") from None
+    try:
+        out, err = process.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        _end(process)
+        raise UserError(f"{deck}: LibreOffice did not finish the PDF in {TIMEOUT} s") from None
+    except BaseException:  # Ctrl-C, SIGTERM: soffice must not outlive us
+        _end(process)
+        raise
+    return process.returncode, (err or out or "").strip().splitlines()
+
+
+def _end(process: subprocess.Popen) -> None:
+    """End soffice and every process it started (its own session): SIGTERM, then SIGKILL."""
+    for signum in (signal.SIGTERM, signal.SIGKILL):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signum)
+        try:
+            process.communicate(timeout=GRACE)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # children left behind
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl-C so every cleanup on the way runs."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers belong to the main thread
+        return
+
+    def raise_terminated(signum: int, frame: object) -> None:
+        raise _Terminated(signum)
+
+    previous = signal.signal(signal.SIGTERM, raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -149,3 +149,16 @@ def slide_texts(path: Path) -> list[str]:
                     parts.append(" ".join(cell.text for cell in row.cells))
         out.append(normalise("\n".join(parts)))
     return out
+
+
+def previous_deck(label: bytes = b"the previous deck") -> bytes:
+    """A small stand-in for a previous deck, as `-o` recognises one (files/destinations.py): a
+    zip holding ppt/presentation.xml; `label` makes two of them differ."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("ppt/presentation.xml", b"<p:presentation/>")
+        package.writestr("label.txt", label)
+    return out.getvalue()

@@ -12,10 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
-from deck_samples import ROOT, SEED
+from deck_samples import ROOT, SEED, previous_deck
 from fuzz_inputs import (check_user_outcome, examples, invoke, mutated_seed, raw_bytes,
                          token_soup, unlocated, write_folder)
 from statusrapport.build import build
+
+PREVIOUS_DECK = previous_deck()  # -o replaces only a previous deck (files/destinations.py)
 
 PROGRAMME = ("programme: Fuzz\ngroups:\n  - name: Selvbetjening\n    initiatives:\n"
              "      - fuzz\n")
@@ -87,7 +89,7 @@ def test_mutated_seed_files_in_a_real_process(files, command):
     with tempfile.TemporaryDirectory() as tmp:
         data = write_folder(Path(tmp) / "data", files)
         deck = Path(tmp) / "deck.pptx"
-        deck.write_bytes(b"previous deck")
+        deck.write_bytes(PREVIOUS_DECK)
         args = [command] + (["uke-33", "-o", str(deck)] if command == "build" else [])
         done = subprocess.run([sys.executable, "-m", "statusrapport", *args, "--data", str(data)],
                               cwd=ROOT, capture_output=True, timeout=60)
@@ -97,4 +99,4 @@ def test_mutated_seed_files_in_a_real_process(files, command):
         if done.returncode == 1:
             assert unlocated(stderr) == [], stderr
             if command == "build":
-                assert deck.read_bytes() == b"previous deck"
+                assert deck.read_bytes() == PREVIOUS_DECK

@@ -100,3 +100,30 @@ def test_a_new_initiative_takes_a_new_report(data):
     assert "reports:\n  2021-uke-35:\n" in text
     assert "# budget:\n#   total: 1 000 000" in text  # the commented template stays
     assert run("validate", "uke-35", "--data", str(data)).exit_code == 1  # not every file has it
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: (d / "programme.yaml").write_text("- a\n- b\n"), "expected a mapping with a list"),
+    (lambda d: (d / "programme.yaml").write_text(
+        "programme: P\ngroups:\n  - name: G\n    initiatives: alfa\n"), "must be a list of ids"),
+    (lambda d: (d / "programme.yaml").write_text(
+        "programme: P\ngroups:\n  - name: G\n    initiatives:\n      alfa: 1\n"),
+     "must be a list of ids"),
+    (lambda d: (d / "zeta.yaml").mkdir(), "exists and is not a file"),
+])
+def test_odd_folders_are_exit_1_with_a_message_and_write_nothing(data, change, message):
+    change(data)
+    before = {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()}
+    result = new(data, "zeta", "Ny gruppe")
+    assert result.exit_code == 1, result.output
+    assert message in result.stderr and "nothing was written" in result.stderr
+    assert "Traceback" not in result.output
+    assert {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()} == before
+
+
+def test_a_300_character_slug_is_exit_1(data):
+    before = sorted(p.name for p in data.iterdir())
+    result = new(data, "a" * 300, "Ny gruppe")
+    assert result.exit_code == 1, result.output
+    assert "at most 100 characters, this one has 300" in result.stderr
+    assert sorted(p.name for p in data.iterdir()) == before

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from deck_samples import ROOT, SEED
+from deck_samples import ROOT, SEED, previous_deck
 from statusrapport.files import atomic as output
 from statusrapport.files.atomic import write_atomic
 
-OLD = b"the previous deck " * 1000
+OLD = previous_deck(b"the previous deck " * 1000)  # -o replaces only a previous deck
 
 
 def _listing(folder: Path) -> list[str]:

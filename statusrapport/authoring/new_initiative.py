@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,10 +13,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from statusrapport.errors import UserError
 from statusrapport.data.loader import PROGRAMME_FILE, load_files
 from statusrapport.authoring.new_report import _scalar
-from statusrapport.files.atomic import write_atomic
 from statusrapport.authoring.roundtrip import open_editable
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_SLUG = 100  # a file name: its staged copy (files/transaction.py) must fit the 255 bytes too
 _MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")
 
 
@@ -51,37 +53,83 @@ reports: {{}}
 
 
 def create_initiative(data: Path, slug: str, name: str, group: str, leader: str) -> Created:
+    """The new file and programme.yaml's new line, written together (files/transaction.py)
+    under the data folder's lock, or neither."""
+    from statusrapport.files.lock import data_lock
+    from statusrapport.files.transaction import recover
+
     data = Path(data)
+    _check_slug(slug)
+    if not data.is_dir():
+        raise UserError(f"{data}: no such folder (nothing was written)")
+    with data_lock(data):
+        recover(data)  # a change a killed command left is finished before anything is read
+        return _create(data, slug, name, group, leader)
+
+
+def _check_slug(slug: str) -> None:
     if not _SLUG.fullmatch(slug):
         raise UserError(f"{slug!r}: an initiative id is its file name: lower-case letters, "
-                        "digits and hyphens, such as selvbetjening-endre")
+                        "digits and hyphens, such as selvbetjening-endre (nothing was written)")
+    if len(slug) > MAX_SLUG:
+        raise UserError(f"{slug[:20]}…: an initiative id is at most {MAX_SLUG} characters, this "
+                        f"one has {len(slug)} (nothing was written)")
+
+
+def _create(data: Path, slug: str, name: str, group: str, leader: str) -> Created:
+    from statusrapport.files.transaction import Change, commit
+
     path = data / f"{slug}.yaml"
-    if path.exists():
-        raise UserError(f"{path}: already exists; choose another id (nothing was written)")
+    if os.path.lexists(path):
+        what = "already exists" if path.is_file() else "exists and is not a file"
+        raise UserError(f"{path}: {what}; choose another id (nothing was written)")
     programme_path = data / PROGRAMME_FILE
-    if not programme_path.exists():
-        raise UserError(f"{programme_path}: missing; the new initiative must be listed in it")
+    if not programme_path.is_file():
+        raise UserError(f"{programme_path}: missing; the new initiative must be listed in it "
+                        "(nothing was written)")
     programme = open_editable(programme_path)
-    groups = programme.data.get("groups")
+    groups = programme.data.get("groups") if isinstance(programme.data, dict) else None
     if not isinstance(groups, list):
-        raise UserError(f"{programme_path}: expected a list of groups")
-    if any(slug in (g.get("initiatives") or []) for g in groups if isinstance(g, dict)):
-        raise UserError(f"{programme_path}: already lists {slug!r}")
+        raise UserError(f"{programme_path}: expected a mapping with a list of groups "
+                        "(`groups:`); nothing was written")
+    _check_groups(programme_path, groups, slug)
     group_created = _add_to_group(groups, group, slug)
     text = initiative_text(name, group, leader, _modeline(data))
     # The folder as it will be must load: a bad name or group is the user's mistake, said once.
-    contents = {p.name: p.read_bytes() for p in data.glob("*.yaml")}
+    contents = {p.name: p.read_bytes() for p in data.glob("*.yaml") if _regular(p)}
     contents[path.name] = text.encode("utf-8")
-    contents[PROGRAMME_FILE] = programme.dumped().encode("utf-8")
+    contents[PROGRAMME_FILE] = programme.encoded()
     load_files(data, contents)
-    write_atomic(path, contents[path.name])
-    programme.save()
+    commit(data, [Change(path, contents[path.name], None),
+                  Change(programme_path, contents[PROGRAMME_FILE], programme.raw)])
     return Created(path, group_created)
+
+
+def _check_groups(programme_path: Path, groups: CommentedSeq, slug: str) -> None:
+    """Each group a mapping whose `initiatives` is a list (or absent): the one shape that
+    can take a new entry without rewriting what the user wrote."""
+    for number, entry in enumerate(groups, 1):
+        if not isinstance(entry, dict):
+            raise UserError(f"{programme_path}: groups: entry {number} is not a mapping "
+                            "(name:, initiatives:); nothing was written")
+        listed = entry.get("initiatives")
+        if listed is not None and not isinstance(listed, list):
+            raise UserError(f"{programme_path}: groups: {entry.get('name')!r}: initiatives "
+                            "must be a list of ids; nothing was written")
+        if listed is not None and slug in listed:
+            raise UserError(f"{programme_path}: already lists {slug!r} (nothing was written)")
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def _add_to_group(groups: CommentedSeq, group: str, slug: str) -> bool:
     for entry in groups:
-        if isinstance(entry, dict) and entry.get("name") == group:
+        if entry.get("name") == group:
             listed = entry.get("initiatives")
             if listed is None:
                 entry["initiatives"] = CommentedSeq([slug])
@@ -98,7 +146,7 @@ def _add_to_group(groups: CommentedSeq, group: str, slug: str) -> bool:
 def _modeline(data: Path) -> str | None:
     """The folder's schema line, when its files have one: the new file is edited like the rest."""
     for existing in sorted(data.glob("*.yaml")):
-        if existing.name == PROGRAMME_FILE:
+        if existing.name == PROGRAMME_FILE or not _regular(existing):
             continue
         try:
             with existing.open(encoding="utf-8") as f:

@@ -22,7 +22,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString
 
 from statusrapport.data.checks import DRAFT_MARKER
 from statusrapport.errors import Problem, UserError, problem_at
-from statusrapport.data.model import Initiative, previous_week
+from statusrapport.data.model import MAX_TEXT, Initiative, previous_week
 from statusrapport.authoring.roundtrip import Editable, make_yaml, open_editable, uncommitted
 from statusrapport.data.weeks import IsoWeek, WeekRef, parse_week_key
 
@@ -56,7 +56,19 @@ def period_text(start: IsoWeek, end: IsoWeek) -> str:
 
 def open_reports(data: Path, week_text: str, only: list[str] | None = None,
                  force: bool = False) -> Opened:
+    """Add the report to every file in one transaction, holding the data folder's lock from
+    before the files are read (a second `new report` waits, then sees this one's reports)."""
+    from statusrapport.files.lock import data_lock
+    from statusrapport.files.transaction import recover
+
+    with data_lock(data):
+        recover(data)  # a change a killed command left is finished before anything is read
+        return _open_reports(Path(data), week_text, only, force)
+
+
+def _open_reports(data: Path, week_text: str, only: list[str] | None, force: bool) -> Opened:
     from statusrapport.data.loader import load
+    from statusrapport.files.transaction import Change, commit
 
     programme = load(data).programme  # the files must be valid before anything is added
     week = choose_week(week_text, programme.weeks())
@@ -66,13 +78,17 @@ def open_reports(data: Path, week_text: str, only: list[str] | None = None,
         problems.extend(_refusals(data / f"{initiative.id}.yaml", initiative, week, force))
     if problems:
         raise UserError(problems)
-    edits = [_prepared(data / f"{i.id}.yaml", i, week) for i in initiatives]
+    edits = []
+    for initiative in initiatives:  # every file's problems said at once
+        try:
+            edits.append(_prepared(data / f"{initiative.id}.yaml", initiative, week))
+        except UserError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise UserError(problems)
     _check(data, [e for e, _ in edits])
-    drafts = 0
-    for editable, count in edits:
-        editable.save()
-        drafts += count
-    return Opened(week, [e.path for e, _ in edits], drafts)
+    commit(data, [Change(e.path, e.encoded(), e.raw) for e, _ in edits])
+    return Opened(week, [e.path for e, _ in edits], sum(count for _, count in edits))
 
 
 def _selected(initiatives: list[Initiative], only: list[str], data: Path) -> list[Initiative]:
@@ -107,15 +123,61 @@ def _prepared(path: Path, initiative: Initiative, week: IsoWeek) -> tuple[Editab
     reports = data.get("reports")
     before = previous_week(initiative, week)
     previous = _node_of(reports, before) if before else None
+    _check_drafts_fit(path, previous, before)
     new, drafts = _new_report(initiative, week, before, previous)
     snippet = _with_comments(editable, week, new, drafts, initiative, before)
-    parsed = editable.yaml.load(snippet)["reports"]
+    loaded = editable.yaml.load(snippet)
+    parsed = loaded["reports"]
+    _keep_trailing_comments(loaded, parsed[week.key], _kpi_template(initiative, week, before,
+                                                                    " " * 4))
     if isinstance(reports, CommentedMap) and reports:
         reports[week.key] = parsed[week.key]
         reports.yaml_set_comment_before_after_key(week.key, before="")  # a blank line between
     else:  # no reports yet (or `reports: {}`): the whole mapping
         data["reports"] = parsed
     return editable, drafts
+
+
+def _check_drafts_fit(path: Path, previous: Any, before: IsoWeek | None) -> None:
+    """A planned item that the draft mark would push past the model's limit is refused where
+    it is written: cutting it would lose the user's words, an unmarked copy would claim it done."""
+    planned = (previous or {}).get("planned") or []
+    room = MAX_TEXT - len(DRAFT_MARKER) - 1
+    problems = []
+    for index, item in enumerate(planned):
+        text = item.get("text") if isinstance(item, dict) else item
+        if isinstance(text, str) and len(text) > room:
+            line, column = _position(planned, index)
+            problems.append(problem_at(
+                path, line, column, f"reports.{before.key if before else ''}.planned[{index}]", f"{len(text)} characters: the next "
+                f"report's draft of done marks it «{DRAFT_MARKER} », which passes the "
+                f"{MAX_TEXT}-character limit; shorten it to at most {room} characters"))
+    if problems:
+        raise UserError(problems)
+
+
+def _position(sequence: Any, index: int) -> tuple[int, int]:
+    try:
+        line, column = sequence.lc.item(index)
+        return line + 1, column + 1
+    except (AttributeError, KeyError, TypeError):
+        return 0, 0
+
+
+def _keep_trailing_comments(loaded: Any, new: CommentedMap, kpi_lines: list[str]) -> None:
+    """The KPI template is the snippet's last comment. After a block sequence ruamel keeps it
+    on that sequence's last item; after a flow one (`risks: []`, `[a, b]`) it is stored at the
+    end of the whole snippet, which is not copied: there it is put on the last key instead,
+    written out again at the indentation it must have."""
+    if not (kpi_lines and getattr(loaded, "ca", None) and loaded.ca.end):
+        return
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    loaded.ca.end = []
+    last = list(new)[-1]
+    new.ca.items[last] = [None, None, CommentToken("\n" + "".join(kpi_lines), CommentMark(0),
+                                                  None), None]
 
 
 def _node_of(reports: Any, week: IsoWeek) -> Any:
@@ -226,10 +288,10 @@ def _kpi_template(initiative: Initiative, week: IsoWeek, before: IsoWeek | None,
     lines = [f"{pad}# KPI-er fra {before.key} (måles på nytt): fjern «# » foran linjene "
              "under og fyll inn value.\n", f"{pad}# kpis:\n"]
     for kpi in kpis:
-        lines.append(f"{pad}#   - name: {_scalar(kpi.name)}\n")
+        lines.append(f"{pad}#   - name: {_one_line(kpi.name)}\n")
         lines.append(f"{pad}#     value:\n")
         if kpi.unit:
-            lines.append(f"{pad}#     unit: {_scalar(kpi.unit)}\n")
+            lines.append(f"{pad}#     unit: {_one_line(kpi.unit)}\n")
         lines.append(f"{pad}#     measured: {measured}\n")
     return lines
 
@@ -242,12 +304,31 @@ def _scalar(text: str) -> str:
     return dumped.removesuffix("\n...\n").removesuffix("\n")
 
 
+def _one_line(text: str) -> str:
+    """`text` as a YAML scalar on one line (it is written in a comment): plain or quoted as
+    `_scalar` writes it when that fits one line, else double-quoted with escapes."""
+    plain = _scalar(text)
+    if plain.isprintable():
+        return plain
+    escaped = []
+    for char in text:
+        if char == "\\" or char == '"':
+            escaped.append("\\" + char)
+        elif char.isprintable():
+            escaped.append(char)
+        elif ord(char) <= 0xFFFF:
+            escaped.append(f"\\u{ord(char):04x}")
+        else:
+            escaped.append(f"\\U{ord(char):08x}")
+    return '"' + "".join(escaped) + '"'
+
+
 def _check(data: Path, edits: list[Editable]) -> None:
     """The folder as it will be must load: a failure here is a bug of this module, not the user's."""
     from statusrapport.data.loader import load_files
 
     contents = {p.name: p.read_bytes() for p in data.glob("*.yaml")}
-    contents.update({e.path.name: e.dumped().encode("utf-8") for e in edits})
+    contents.update({e.path.name: e.encoded() for e in edits})
     try:
         load_files(data, contents)
     except UserError as exc:

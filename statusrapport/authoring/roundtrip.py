@@ -30,15 +30,20 @@ class Editable:
     yaml: YAML
     bom: str = ""  # kept as the file had them: a BOM, Windows line ends
     newline: str = "\n"
+    raw: bytes = b""  # the file as read: it must still be so when the edit is written
+
 
     def dumped(self, data: Any = None) -> str:
         out = io.StringIO()
         self.yaml.dump(self.data if data is None else data, out)
         return out.getvalue()
 
+    def encoded(self) -> bytes:
+        """The edited file as it will be written: its BOM and line ends as it had them."""
+        return (self.bom + self.dumped().replace("\n", self.newline)).encode("utf-8")
+
     def save(self) -> None:
-        text = self.bom + self.dumped().replace("\n", self.newline)
-        write_atomic(self.path, text.encode("utf-8"))
+        write_atomic(self.path, self.encoded())
 
 
 def make_yaml(sequence_indent: int = 4, sequence_offset: int = 2) -> YAML:
@@ -52,7 +57,8 @@ def make_yaml(sequence_indent: int = 4, sequence_offset: int = 2) -> YAML:
 def open_editable(path: Path) -> Editable:
     """The file ready to edit, or a UserError when it could not be written back unchanged."""
     try:
-        raw = path.read_bytes().decode("utf-8")
+        read = path.read_bytes()
+        raw = read.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"{path}: cannot read the file: {exc}") from None
     bom = "\ufeff" if raw.startswith("\ufeff") else ""
@@ -65,7 +71,7 @@ def open_editable(path: Path) -> Editable:
         data = yaml.load(text)
     except Exception as exc:  # noqa: BLE001 - ruamel's many error types: the loader has passed it
         raise UserError(f"{path}: cannot edit the file in place: {exc}") from None
-    editable = Editable(path, text, data, yaml, bom, newline)
+    editable = Editable(path, text, data, yaml, bom, newline, read)
     again = editable.dumped()
     if again != text:
         line = _first_difference(text, again)
