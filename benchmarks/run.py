@@ -1,7 +1,12 @@
 """Benchmark statusrapport as whole processes, each beside a floor measured in the same run.
 
-    python benchmarks/run.py [--runs N] [--quick]      # --quick: the seed only
+    python benchmarks/run.py [--runs N] [--quick]      # --quick: no 1,000-initiative rows
     python benchmarks/run.py --scale-only [--runs N]   # the seed build, then 100 and 1,000
+
+Every row of issue 15's table: Tab completion, validate, show, list, diff, the seed build, each
+against its floor; 100 and 1,000 initiatives against the naive python-pptx script
+(benchmarks/naive_pptx.py) and each other. The commands run through a console script made as
+pip makes one from pyproject.toml's [project.scripts], importing this checkout.
 
 The synthetic programmes: 30 and 300 initiatives (marginal cost), 100 and 1,000 (scale: time,
 ratio and peak memory).
@@ -30,10 +35,10 @@ from benchmarks.synthetic import write_programme  # noqa: E402
 PY = sys.executable
 TEMPLATE = ROOT / "templates" / "statusrapport.pptx"
 SEED = ROOT / "initiatives"
-CLI = [PY, "-m", "statusrapport"]
-
-FLOOR_VALIDATE = [PY, "-c", "import pydantic, yaml"]
-FLOOR_TERMINAL = [PY, "-c", "import pydantic, yaml, rich"]
+FLOOR_START = [PY, "-c", "pass"]
+FLOOR_VALIDATE = [PY, "-c", "from pydantic import BaseModel; import yaml"]
+FLOOR_TERMINAL = [PY, "-c", "from pydantic import BaseModel; import yaml, rich.console, rich.table"]
+NAIVE = [PY, str(ROOT / "benchmarks" / "naive_pptx.py")]
 FLOOR_PPTX = [PY, "-c", "import sys, pptx; pptx.Presentation(sys.argv[1]).save(sys.argv[2])",
               str(TEMPLATE)]
 
@@ -41,23 +46,41 @@ FLOOR_PPTX = [PY, "-c", "import sys, pptx; pptx.Presentation(sys.argv[1]).save(s
 # An installed package has its bytecode compiled; measure that case even where the
 # environment sets PYTHONDONTWRITEBYTECODE (which would recompile our modules every run).
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+ENV["PYTHONPATH"] = str(ROOT)
 
 
-def timed(command: list[str]) -> float:
+def console_script(folder: Path) -> list[str]:
+    """The `statusrapport` script pip writes for pyproject's entry point (its wrapper, verbatim)."""
+    import tomllib
+
+    entry = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "scripts"]["statusrapport"]
+    module, _, function = entry.partition(":")
+    script = folder / "statusrapport"
+    script.write_text(f"#!{PY}\n# -*- coding: utf-8 -*-\nimport re\nimport sys\n"
+                      f"from {module} import {function}\nif __name__ == '__main__':\n"
+                      f"    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])\n"
+                      f"    sys.exit({function}())\n", encoding="utf-8")
+    script.chmod(0o755)
+    return [str(script)]
+
+
+def timed(command: list[str], env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, cwd=ROOT, env=ENV)
+    result = subprocess.run(command, capture_output=True, cwd=ROOT, env={**ENV, **(env or {})})
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{result.stderr.decode(errors='replace')}")
     return elapsed
 
 
-def median_pair(candidate: list[str], floor: list[str], runs: int) -> tuple[float, float]:
+def median_pair(candidate: list[str], floor: list[str], runs: int,
+                env: dict[str, str] | None = None) -> tuple[float, float]:
     """Medians of candidate and floor, run alternately so both see the same machine."""
-    timed(candidate), timed(floor)  # warm the file cache
+    timed(candidate, env), timed(floor)  # warm the file cache
     a, b = [], []
     for _ in range(runs):
-        a.append(timed(candidate))
+        a.append(timed(candidate, env))
         b.append(timed(floor))
     return statistics.median(a), statistics.median(b)
 
@@ -72,67 +95,57 @@ def row(name: str, candidate: float, floor: float, target: float | None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--quick", action="store_true", help="skip the synthetic programmes")
+    parser.add_argument("--quick", action="store_true", help="skip the 1,000-initiative rows")
     parser.add_argument("--scale-only", action="store_true",
-                        help="only the seed build and the 100 and 1,000 builds (issue 7)")
+                        help="only the seed build and the 100 and 1,000 builds")
     args = parser.parse_args()
     runs = args.runs
     compileall.compile_dir(ROOT / "statusrapport", quiet=1)
     print(f"python {sys.version.split()[0]}, {runs} runs each, medians\n")
-    if args.scale_only:
-        with tempfile.TemporaryDirectory() as tmp:
-            floor_pptx = [*FLOOR_PPTX, str(Path(tmp) / "floor.pptx")]
-            build = [*CLI, "build", "uke-33", "-d", str(SEED), "-o", str(Path(tmp) / "deck.pptx")]
-            print(row("build uke-33 (seed)", *median_pair(build, floor_pptx, runs), 1.3))
-            scale(Path(tmp), floor_pptx, max(3, runs // 5))
-        return
-
-    print(row("validate (seed)", *median_pair([*CLI, "validate", "-d", str(SEED)],
-                                               FLOOR_VALIDATE, runs), 1.5))
-    for name, command in [("--help", ["--help"]), ("list", ["list", "-d", str(SEED)]),
-                          ("show uke-33", ["show", "uke-33", "-d", str(SEED)]),
-                          ("diff", ["diff", "-d", str(SEED)])]:
-        if _has_command(command[0]):
-            print(row(name, *median_pair([*CLI, *command], FLOOR_TERMINAL, runs), 1.5))
-
-    if not _has_command("build"):
-        return
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "deck.pptx"
-        floor_pptx = [*FLOOR_PPTX, str(Path(tmp) / "floor.pptx")]
-        build = [*CLI, "build", "uke-33", "-d", str(SEED), "-o", str(out)]
-        print(row("build uke-33 (seed)", *median_pair(build, floor_pptx, runs), 1.3))
-        if args.quick:
-            return
-        sizes = {}
-        for n in (30, 300):
-            folder = write_programme(Path(tmp) / f"p{n}", n)
-            command = [*CLI, "build", "uke-33", "-d", str(folder), "-o", str(Path(tmp) / f"{n}.pptx")]
-            sizes[n] = median_pair(command, floor_pptx, max(3, runs // 3))
-            print(row(f"build {n} initiatives", *sizes[n], None))
-        marginal = (sizes[300][0] - sizes[30][0]) / 270
-        print(f"\nmarginal cost per initiative (30 → 300): {marginal * 1000:.1f} ms  "
-              f"(target ≤ 15 ms: {'ok' if marginal <= 0.015 else 'over'})")
-        scale(Path(tmp), floor_pptx, max(3, runs // 5))
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        cli = console_script(tmp)
+        floor_pptx = [*FLOOR_PPTX, str(tmp / "floor.pptx")]
+        build = [*cli, "build", "uke-33", "-d", str(SEED), "-o", str(tmp / "deck.pptx")]
+        if not args.scale_only:
+            tab = {"_STATUSRAPPORT_COMPLETE": "complete_bash", "COMP_WORDS": "statusrapport build ",
+                   "COMP_CWORD": "2"}
+            print(row("Tab completion (build <TAB>)", *median_pair(cli, FLOOR_START, runs, tab), 1.5))
+            print(row("validate (seed)", *median_pair([*cli, "validate", "-d", str(SEED)],
+                                                       FLOOR_VALIDATE, runs), 1.7))
+            for label, command in [("show uke-33", ["show", "uke-33", "-d", str(SEED)]),
+                                   ("list", ["list", "-d", str(SEED)]),
+                                   ("diff", ["diff", "-d", str(SEED)])]:
+                print(row(label, *median_pair([*cli, *command], FLOOR_TERMINAL, runs), 1.8))
+        print(row("build uke-33 (seed)", *median_pair(build, floor_pptx, runs), 2.0))
+        scale(tmp, cli, max(3, runs // 5), quick=args.quick)
 
 
-def scale(tmp: Path, floor: list[str], runs: int) -> None:
-    """100 and 1,000 initiatives (two reports each): the 1,000 build within 10 s, at most
-    10.5× the 100 build, in at most 250 MB."""
+def scale(tmp: Path, cli: list[str], runs: int, quick: bool) -> None:
+    """100 and 1,000 initiatives (two reports each): build against the naive python-pptx script
+    (at most 0.35×), the 1,000 build at most 10.5× the 100 build in at most 250 MB; show at most
+    a quarter of the build; validate."""
     print()
+    sizes = (100,) if quick else (100, 1000)
     times, peaks = {}, {}
-    for n in (100, 1000):
+    for n in sizes:
         folder = write_programme(tmp / f"s{n}", n)
-        command = [*CLI, "build", "uke-33", "-d", str(folder), "-o", str(tmp / f"s{n}.pptx")]
-        times[n] = median_pair(command, floor, runs)[0]
-        peaks[n] = peak_rss(command)
-        print(f"build {n:>5} initiatives           {times[n] * 1000:8.1f} ms  "
-              f"peak {peaks[n] / 1024:6.1f} MB")
-    ratio = times[1000] / times[100]
-    print(f"\n1,000 initiatives: {times[1000]:.2f} s (≤ 10 s: "
-          f"{'ok' if times[1000] <= 10 else 'over'}), {ratio:.2f}× the 100 build (≤ 10.5×: "
-          f"{'ok' if ratio <= 10.5 else 'over'}), peak {peaks[1000] / 1024:.0f} MB (≤ 250 MB: "
-          f"{'ok' if peaks[1000] <= 250 * 1024 else 'over'})")
+        build = [*cli, "build", "uke-33", "-d", str(folder), "-o", str(tmp / f"s{n}.pptx")]
+        naive = [*NAIVE, str(folder), "uke-33", str(tmp / f"naive{n}.pptx"), str(TEMPLATE)]
+        times[n], naive_time = median_pair(build, naive, runs)
+        peaks[n] = peak_rss(build)
+        print(row(f"build {n} initiatives", times[n], naive_time, 0.35 if n == 1000 else None)
+              + f"  (floor: naive python-pptx)  peak {peaks[n] / 1024:.0f} MB"
+              + (f" (≤ 250 MB: {'ok' if peaks[n] <= 250 * 1024 else 'over'})" if n == 1000 else ""))
+        show = [*cli, "show", "uke-33", "-d", str(folder)]
+        print(row(f"show {n} initiatives", median_pair(show, build, runs)[0], times[n],
+                  0.25 if n == 1000 else None) + "  (floor: the build of the same)")
+        validate = [*cli, "validate", "-d", str(folder)]
+        print(row(f"validate {n} initiatives", *median_pair(validate, FLOOR_VALIDATE, runs), None))
+    if 1000 in times:
+        ratio = times[1000] / times[100]
+        print(f"\n1,000 build: {ratio:.2f}× the 100 build (≤ 10.5×: "
+              f"{'ok' if ratio <= 10.5 else 'over'})")
 
 
 def peak_rss(command: list[str]) -> int:
@@ -142,13 +155,6 @@ def peak_rss(command: list[str]) -> int:
     result = subprocess.run([PY, "-c", probe, *command], capture_output=True, cwd=ROOT, env=ENV,
                             check=True, text=True)
     return int(result.stdout.strip())
-
-
-def _has_command(name: str) -> bool:
-    if name.startswith("-"):
-        return True
-    result = subprocess.run([*CLI, name, "--help"], capture_output=True, cwd=ROOT)
-    return result.returncode == 0
 
 
 if __name__ == "__main__":

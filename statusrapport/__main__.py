@@ -1,3 +1,3 @@
-from statusrapport.cli import main
+from statusrapport.shell.entry import main
 
 main()
