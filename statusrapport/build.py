@@ -52,6 +52,8 @@ def _rare_collections(every: int = 100_000):
 def build(data: Path, report: str, output: Path | None = None,
           template: Path | None = None, group: str | None = None) -> Built:
     from statusrapport.writer import deck
+    from statusrapport.writer.package import Properties
+    from statusrapport.writer.template import DEFAULT_TEMPLATE, check, geometry, open_template
     from statusrapport.data.loader import load
     from statusrapport.files.atomic import write_atomic
     from statusrapport.report.context import report_context
@@ -60,19 +62,19 @@ def build(data: Path, report: str, output: Path | None = None,
     from statusrapport.slides.order import plan_deck
     from statusrapport.report.view import report_view
 
-    templates = [Path(template or deck.DEFAULT_TEMPLATE)]
+    templates = [Path(template or DEFAULT_TEMPLATE)]
     if output is not None and not Path(output).is_dir():  # said before the long build
         check_deck_output(output, data, templates)
     with _rare_collections():
-        prs = deck.open_template(template)
-        deck.check(prs, template or deck.DEFAULT_TEMPLATE)
+        prs = open_template(template)
+        check(prs, template or DEFAULT_TEMPLATE)
         loaded = load(data, report)
         assert loaded.week is not None
         programme = select_group(loaded.programme, group)
         context = report_context(programme, loaded.week)  # derived once, read by every slide
         view = report_view(context)
-        plan = plan_deck(view, deck.geometry(prs), portfolio(context))
-        blob = deck.render(prs, plan, deck.Properties(view.title, view.programme, view.date))
+        plan = plan_deck(view, geometry(prs), portfolio(context))
+        blob = deck.render(prs, plan, Properties(view.title, view.programme, view.date))
     path = output if output is not None else default_output(view, group)
     if path.is_dir():  # -o build/: the default name in that folder
         path = path / default_output(view, group).name

@@ -167,12 +167,12 @@ def template_check(
     file: Annotated[Path, typer.Argument(help="The .pptx template to check.")],
 ) -> None:
     """List a template's layouts; exit 1 naming each layout or placeholder the deck lacks."""
-    from statusrapport.writer import deck
+    from statusrapport.writer import template
 
-    prs = deck.open_template(file)
-    for line in deck.describe(prs):
+    prs = template.open_template(file)
+    for line in template.describe(prs):
         print(line)
-    deck.check(prs, file)
+    template.check(prs, file)
     print(f"{file}: has every layout and placeholder the deck needs.", file=sys.stderr)
 
 

@@ -11,7 +11,7 @@ from pptx import Presentation
 from typer.testing import CliRunner
 
 from deck_samples import SEED, TEMPLATE
-from statusrapport.writer import deck
+from statusrapport.writer.template import geometry, open_template
 from statusrapport.build import slug
 from statusrapport.cli import app
 
@@ -147,8 +147,8 @@ def test_corporate_template_with_its_own_font_and_layout_order(tmp_path):
     template = tmp_path / "corporate.pptx"
     prs.save(str(template))
     assert [layout.name for layout in layouts][0] == "KPI"
-    geometry = deck.geometry(deck.open_template(template))
-    assert geometry.font == geometry.heading_font == "Arial"
+    found = geometry(open_template(template))
+    assert found.font == found.heading_font == "Arial"
     result = run("build", "uke-33", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"),
                  "--template", str(template))
     assert result.exit_code == 0, result.output

@@ -46,9 +46,9 @@ def _size(slide) -> float:
 
 
 def test_the_planned_default_geometry_is_the_templates():
-    from statusrapport.writer import deck
+    from statusrapport.writer import template
 
-    assert deck.geometry(deck.open_template()) == GEOMETRY
+    assert template.geometry(template.open_template()) == GEOMETRY
 
 
 @pytest.mark.parametrize("which", ["seed", "overlong"])

@@ -14,6 +14,8 @@ from pptx import Presentation
 
 from deck_samples import SEED, write_overlong
 from statusrapport.writer import deck
+from statusrapport.writer.package import Properties
+from statusrapport.writer.template import DEFAULT_TEMPLATE, geometry, open_template
 from statusrapport.build import build
 from statusrapport.data.loader import load
 from statusrapport.slides.order import plan_deck
@@ -108,9 +110,9 @@ def test_control_characters_never_reach_the_xml(tmp_path):
     view = dataclasses.replace(view, groups=(dataclasses.replace(
         group, initiatives=(dataclasses.replace(first, status=status),
                             *group.initiatives[1:])), *view.groups[1:]))
-    prs = deck.open_template()
-    blob = deck.render(prs, plan_deck(view, deck.geometry(prs)),
-                       deck.Properties("Tittel\x0c", "Forfatter", view.date))
+    prs = open_template()
+    blob = deck.render(prs, plan_deck(view, geometry(prs)),
+                       Properties("Tittel\x0c", "Forfatter", view.date))
     (tmp_path / "deck.pptx").write_bytes(blob)
     with zipfile.ZipFile(tmp_path / "deck.pptx") as package:
         xml = b"".join(package.read(n) for n in package.namelist() if n.endswith(".xml"))
@@ -119,7 +121,7 @@ def test_control_characters_never_reach_the_xml(tmp_path):
 
 
 def test_template_example_slides_are_not_carried_over(tmp_path):
-    prs = Presentation(str(deck.DEFAULT_TEMPLATE))
+    prs = Presentation(str(DEFAULT_TEMPLATE))
     example = prs.slides.add_slide(prs.slide_layouts.get_by_name("KPI"))
     example.shapes.title.text = "Eksempel fra malen"
     template = tmp_path / "with-example.pptx"

@@ -154,7 +154,7 @@ def test_a_title_too_long_at_the_smallest_size_is_cut_to_fit(tmp_path):
     """A KPI slide title of wide letters needed three lines at the smallest size; fit_size
     returned that size anyway and the title overflowed its box (51.8 pt in 43.2 pt)."""
     from statusrapport.build import build
-    from statusrapport.writer.deck import open_template, geometry
+    from statusrapport.writer.template import open_template, geometry
     from plan_checks import frame_problems
 
     title = ("æ😀 WWWWWWWWWWWWWWWWWWW " * 6)[:120]

@@ -22,11 +22,11 @@ from deck_samples import normalise
 from fuzz_inputs import (at_the_bounds, check_user_outcome, examples, invoke,
                          renderable_programme, valid_programme, write_folder)
 from plan_checks import plan_problems
-from statusrapport.writer import deck
+from statusrapport.writer import template
 from statusrapport.build import build
 from test_render_libreoffice import BULLETS, _outside, _words
 
-GEOMETRY = deck.geometry(deck.open_template())
+GEOMETRY = template.geometry(template.open_template())
 SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 
 
