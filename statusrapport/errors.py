@@ -27,7 +27,8 @@ class Problem:
         path, field = _one_line(self.path), _one_line(self.field)
         where = f"{path}:{self.line}:{self.column}" if self.line else path
         what = f"{field}: {self.message}" if field else self.message
-        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        # Tagged both ways, as compilers do: `grep ': error: '` finds what stops a build.
+        prefix = f"{self.severity.value}: "
         return f"{where}: {prefix}{what}" if where else f"{prefix}{what}"
 
 
