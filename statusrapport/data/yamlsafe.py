@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from statusrapport.errors import Problem, problem_at
+from statusrapport.files.regular import NotReadable, read_regular
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 12
@@ -63,9 +64,9 @@ def read_yaml(path: Path, raw: bytes | None = None) -> tuple[Document, list[Prob
     problems: list[Problem] = []
     if raw is None:
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            return doc, [problem_at(path, 0, 0, "", f"cannot read the file: {exc.strerror}")]
+            raw = read_regular(path, MAX_FILE_BYTES)
+        except NotReadable as exc:
+            return doc, [problem_at(path, 0, 0, "", str(exc))]
     text = _decoded(path, raw, problems)
     if text is None:
         return doc, problems
