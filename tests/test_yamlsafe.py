@@ -197,6 +197,18 @@ def test_depth_bound(tmp_path):
         f"x.yaml:1:{4 + MAX_DEPTH}: error: nested deeper than {MAX_DEPTH} levels")
 
 
+def test_flow_depth_is_counted_from_yamls_tokens_not_from_brackets_in_plain_text(tmp_path):
+    """Thirteen unclosed brackets inside plain text open no flow collection: valid YAML that
+    the bracket count refused as 'nested deeper than 12 levels'."""
+    text = "done:\n" + "  - Kostnad [0 avklares\n" * 13
+    doc, problems = read(tmp_path, text)
+    assert problems == []
+    assert doc.data == {"done": ["Kostnad [0 avklares"] * 13}
+    nested = "done:\n" + "  - Kostnad [0 avklares\n" * 13 + "x: " + "[" * 13 + "]" * 13 + "\n"
+    assert only_problem(tmp_path, nested) == (
+        f"x.yaml:15:{4 + MAX_DEPTH}: error: nested deeper than {MAX_DEPTH} levels")
+
+
 def test_depth_prescan_ignores_brackets_in_quotes_and_comments(tmp_path):
     text = 'a: "[[[[[[[[[[[[[[[[["\n# [[[[[[[[[[[[[[[[[[[[\nb: \'{{{{{{{{{{{{{{{{\'\n'
     assert read(tmp_path, text)[1] == []
