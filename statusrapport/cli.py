@@ -124,11 +124,24 @@ def validate(
     report: Annotated[Optional[str], typer.Argument(
         metavar="REPORT", help="Also check that every initiative has this report (e.g. uke-33).")] = None,
     data: DataDir = Path("initiatives"),
+    as_json: Annotated[bool, typer.Option("--json", help="Also print every problem as JSON "
+                                          "on stdout, for CI and scripts.")] = False,
 ) -> None:
     """Check every initiative file: exit 0 (warnings shown), or 1 with every error located."""
     from statusrapport.data.loader import load
 
-    loaded = load(data, report)
+    try:
+        loaded = load(data, report)
+    except UserError as exc:
+        if as_json:
+            from statusrapport import answers
+
+            print(answers.validation(exc.problems))
+        raise
+    if as_json:
+        from statusrapport import answers
+
+        print(answers.validation(loaded.warnings, loaded.programme))
     _print_problems(loaded.warnings)
     programme = loaded.programme
     reports = sum(len(i.reports) for i in programme.initiatives)
@@ -191,14 +204,30 @@ app.add_typer(template_app, name="template")
 def template_check(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="The .pptx template to check.",
                                          autocompletion=completion.complete_template)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the layouts and what the "
+                                          "template lacks as JSON instead.")] = False,
 ) -> None:
     """List a template's layouts; exit 1 naming each layout or placeholder the deck lacks."""
     from statusrapport.writer import deck
 
-    prs = deck.open_template(file)
-    for line in deck.describe(prs):
-        print(line)
-    deck.check(prs, file)
+    layouts: list[str] = []
+    try:
+        prs = deck.open_template(file)
+        layouts = deck.describe(prs)
+        if not as_json:
+            for line in layouts:
+                print(line)
+        deck.check(prs, file)
+    except UserError as exc:
+        if as_json:
+            from statusrapport import answers
+
+            print(answers.template(file, layouts, exc.problems))
+        raise
+    if as_json:
+        from statusrapport import answers
+
+        print(answers.template(file, layouts, []))
     print(f"{file}: has every layout and placeholder the deck needs.", file=sys.stderr)
 
 
@@ -254,7 +283,7 @@ def show(
 
 @app.command("list")
 @user_errors
-def list_reports(data: DataDir = Path("initiatives")) -> None:
+def list_reports(data: DataDir = Path("initiatives"), as_json: JsonFlag = False) -> None:
     """List the reports in the data, and each initiative with its overdue and moved milestones."""
     from statusrapport.terminal import views as terminal
     from statusrapport.data.loader import load
@@ -262,7 +291,10 @@ def list_reports(data: DataDir = Path("initiatives")) -> None:
 
     loaded = load(data)
     _mention_warnings(loaded.warnings)
-    terminal.render_overview(terminal.console(), overview(loaded.programme))
+    if as_json:
+        print(terminal.to_json(overview(loaded.programme)))
+    else:
+        terminal.render_overview(terminal.console(), overview(loaded.programme))
 
 
 @app.command()
