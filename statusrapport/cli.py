@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Annotated, Any, Callable, Optional
 
 import typer
+import typer.core
 
-from statusrapport import completion
+from statusrapport import completion, stdout
 from statusrapport.errors import Problem, Severity, UserError
 
 BUG_EXIT = 3
@@ -25,26 +26,46 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    # click's plain help: typer's rich help tags every option with its Python type
+    # (`--pdf <bool>`, `INITIATIVE <list[str]>`), which tells a user nothing.
+    rich_markup_mode=None,
 )
 
-DataDir = Annotated[Path, typer.Option("--data", "-d", help="Folder of initiative YAML files.")]
-ReportArg = Annotated[str, typer.Argument(help="The report, e.g. uke-33 or 2021-uke-33.",
+def _no_type_tag(self: Any, ctx: Any) -> None:
+    return None
+
+
+# typer prints each argument's Python type beside its name in the help (`REPORT <str>`,
+# `INITIATIVE <list[str]>`); the name and its help say what to give.
+typer.core.TyperArgument.display_type_rich = _no_type_tag  # type: ignore[method-assign]
+
+DataDir = Annotated[Path, typer.Option("--data", "-d", metavar="FOLDER",
+                                       help="Folder of initiative YAML files.")]
+ReportArg = Annotated[str, typer.Argument(metavar="REPORT", help="The report, e.g. uke-33 or 2021-uke-33.",
                                           autocompletion=completion.complete_report)]
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from statusrapport import __version__
+
+        print(f"statusrapport {__version__}")
+        raise typer.Exit()
 
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
+    version: Annotated[bool, typer.Option(
+        # Eager: read before click asks for a command (without it: "Missing command.").
+        "--version", is_eager=True, expose_value=False, callback=_print_version,
+        help="Show the version and exit.")] = False,
 ) -> None:
-    if version:
-        from statusrapport import __version__
-
-        print(__version__)
-        raise typer.Exit()
+    """Build a programme office's status deck from one YAML file per initiative."""
 
 
 def _print_problems(problems: list[Problem]) -> None:
-    for problem in problems:
+    """Warnings first, then errors: the last lines on the screen are what must be fixed."""
+    for problem in sorted(problems, key=lambda p: p.severity is Severity.ERROR):
         print(problem, file=sys.stderr)
 
 
@@ -72,7 +93,13 @@ def user_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return command(*args, **kwargs)
+            with stdout.guarded():
+                return command(*args, **kwargs)
+        except stdout.ReaderGone:  # `show --json | head`: the reader has what it wanted
+            raise typer.Exit(0) from None
+        except stdout.OutputFailed as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            raise typer.Exit(1) from None
         except UserError as exc:
             _print_problems(exc.problems)
             errors = sum(p.severity is Severity.ERROR for p in exc.problems)
@@ -95,13 +122,26 @@ def user_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 @user_errors
 def validate(
     report: Annotated[Optional[str], typer.Argument(
-        help="Also check that every initiative has this report (e.g. uke-33).")] = None,
+        metavar="REPORT", help="Also check that every initiative has this report (e.g. uke-33).")] = None,
     data: DataDir = Path("initiatives"),
+    as_json: Annotated[bool, typer.Option("--json", help="Also print every problem as JSON "
+                                          "on stdout, for CI and scripts.")] = False,
 ) -> None:
     """Check every initiative file: exit 0 (warnings shown), or 1 with every error located."""
     from statusrapport.data.loader import load
 
-    loaded = load(data, report)
+    try:
+        loaded = load(data, report)
+    except UserError as exc:
+        if as_json:
+            from statusrapport import answers
+
+            print(answers.validation(exc.problems))
+        raise
+    if as_json:
+        from statusrapport import answers
+
+        print(answers.validation(loaded.warnings, loaded.programme))
     _print_problems(loaded.warnings)
     programme = loaded.programme
     reports = sum(len(i.reports) for i in programme.initiatives)
@@ -114,7 +154,8 @@ def validate(
 
 TemplateOption = Annotated[Optional[Path], typer.Option(
     "--template", "-t", help="A corporate .pptx whose layouts are named as in "
-    "`statusrapport template check`; default: the bundled template.")]
+    "`statusrapport template check`; default: the bundled template.",
+    metavar="FILE", autocompletion=completion.complete_template)]
 
 
 @app.command()
@@ -123,7 +164,7 @@ def build(
     report: ReportArg,
     data: DataDir = Path("initiatives"),
     output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o",
+        "--output", "-o", metavar="FILE",
         help="The deck to write (default: build/<programme>-<year>-uke-<week>.pptx).")] = None,
     template: TemplateOption = None,
     pdf: Annotated[bool, typer.Option(
@@ -157,22 +198,40 @@ def build(
         print(pdf_path)
 
 
-template_app = typer.Typer(help="Check a corporate template.", no_args_is_help=True)
+template_app = typer.Typer(help="Check a corporate template.", no_args_is_help=True,
+                           rich_markup_mode=None)
 app.add_typer(template_app, name="template")
 
 
 @template_app.command("check")
 @user_errors
 def template_check(
-    file: Annotated[Path, typer.Argument(help="The .pptx template to check.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The .pptx template to check.",
+                                         autocompletion=completion.complete_template)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the layouts and what the "
+                                          "template lacks as JSON instead.")] = False,
 ) -> None:
     """List a template's layouts; exit 1 naming each layout or placeholder the deck lacks."""
     from statusrapport.writer import template
 
-    prs = template.open_template(file)
-    for line in template.describe(prs):
-        print(line)
-    template.check(prs, file)
+    layouts: list[str] = []
+    try:
+        prs = template.open_template(file)
+        layouts = template.describe(prs)
+        if not as_json:
+            for line in layouts:
+                print(line)
+        template.check(prs, file)
+    except UserError as exc:
+        if as_json:
+            from statusrapport import answers
+
+            print(answers.template(file, layouts, exc.problems))
+        raise
+    if as_json:
+        from statusrapport import answers
+
+        print(answers.template(file, layouts, []))
     print(f"{file}: has every layout and placeholder the deck needs.", file=sys.stderr)
 
 
@@ -230,7 +289,7 @@ def show(
 
 @app.command("list")
 @user_errors
-def list_reports(data: DataDir = Path("initiatives")) -> None:
+def list_reports(data: DataDir = Path("initiatives"), as_json: JsonFlag = False) -> None:
     """List the reports in the data, and each initiative with its overdue and moved milestones."""
     from statusrapport.terminal import views as terminal
     from statusrapport.data.loader import load
@@ -238,7 +297,10 @@ def list_reports(data: DataDir = Path("initiatives")) -> None:
 
     loaded = load(data)
     _mention_warnings(loaded.warnings)
-    terminal.render_overview(terminal.console(), overview(loaded.programme))
+    if as_json:
+        print(terminal.to_json(overview(loaded.programme)))
+    else:
+        terminal.render_overview(terminal.console(), overview(loaded.programme))
 
 
 @app.command()
@@ -286,7 +348,7 @@ def diff(
 # ---- authoring: new initiative, new report (ruamel.yaml, imported only here), schema -------
 
 new_app = typer.Typer(help="Start a new initiative file, or the next report in the files.",
-                      no_args_is_help=True)
+                      no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(new_app, name="new")
 
 
@@ -295,10 +357,10 @@ app.add_typer(new_app, name="new")
 def new_initiative(
     slug: Annotated[str, typer.Argument(metavar="SLUG", help="The initiative's id and file name "
                                         "(without .yaml), e.g. selvbetjening-endre.")],
-    group: Annotated[str, typer.Option("--group", help="Its group; a new group is added last "
+    group: Annotated[str, typer.Option("--group", metavar="NAME", help="Its group; a new group is added last "
                                        "to programme.yaml.")],
-    leader: Annotated[str, typer.Option("--leader", help="The initiative's leader.")],
-    name: Annotated[str, typer.Option("--name", help="The initiative's name, as the deck "
+    leader: Annotated[str, typer.Option("--leader", metavar="NAME", help="The initiative's leader.")],
+    name: Annotated[str, typer.Option("--name", metavar="TEXT", help="The initiative's name, as the deck "
                                       "shows it.")],
     data: DataDir = Path("initiatives"),
 ) -> None:
@@ -314,7 +376,7 @@ def new_initiative(
 @new_app.command("report")
 @user_errors
 def new_report(
-    report: Annotated[str, typer.Argument(help="The new report's week, e.g. uke-35.",
+    report: Annotated[str, typer.Argument(metavar="REPORT", help="The new report's week, e.g. uke-35.",
                                           autocompletion=completion.complete_new_report)],
     initiatives: Annotated[Optional[list[str]], typer.Argument(
         metavar="INITIATIVE", help="Only these initiatives (default: all).",

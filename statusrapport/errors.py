@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from statusrapport.visible import visible
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -26,8 +28,10 @@ class Problem:
     def __str__(self) -> str:
         path, field = _one_line(self.path), _one_line(self.field)
         where = f"{path}:{self.line}:{self.column}" if self.line else path
-        what = f"{field}: {self.message}" if field else self.message
-        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        message = visible(self.message)  # an id or a path quoted in it, shown as written
+        what = f"{field}: {message}" if field else message
+        # Tagged both ways, as compilers do: `grep ': error: '` finds what stops a build.
+        prefix = f"{self.severity.value}: "
         return f"{where}: {prefix}{what}" if where else f"{prefix}{what}"
 
 

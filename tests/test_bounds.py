@@ -70,6 +70,9 @@ INPUTS = {
     "wide-flow-mapping": lambda: _fill("{", lambda i: f"k{i}: [v, {{a: b}}], ", "x: y}\n"),
     "wide-flow-sequence": lambda: _fill(HEAD + "milestones: [", lambda i: "{id: MP, x: 1}, ",
                                         "{}]\n"),
+    # Brackets in plain text open nothing, but make the depth check scan the file's tokens.
+    "brackets-in-plain-text": lambda: _fill(HEAD + "reports:\n  2021-uke-33:\n    done:\n",
+                                            lambda i: f"      - Kostnad [{i} avklares\n"),
     "deep-nesting": lambda: _fill(HEAD + "reports:\n", lambda i: (
         f"  k{i}: " + "[" * 11 + "x" + "]" * 11 + "\n")),
     "too-deep-nesting": lambda: _fill("a: ", lambda i: "["),

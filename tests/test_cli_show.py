@@ -165,7 +165,7 @@ def test_loader_errors_come_through_unchanged(broken, args):
     assert result.exit_code == 1
     assert result.stdout == ""
     assert str(expected.value) in result.stderr
-    assert re.search(r"selvbetjening-endre\.yaml:\d+:\d+: milestones\[2\]\.planned: "
+    assert re.search(r"selvbetjening-endre\.yaml:\d+:\d+: error: milestones\[2\]\.planned: "
                      r"'31\.02\.2021' is not a date", result.stderr)
     assert "vat_include: unknown key; did you mean 'vat_included'?" in result.stderr
     assert result.stderr.rstrip().endswith("2 errors.")

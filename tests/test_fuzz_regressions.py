@@ -45,7 +45,7 @@ def test_a_kpi_figure_too_large_to_write_out_is_a_located_error(tmp_path):
         result = invoke("build", "uke-33", "--data", str(_kpi_folder(tmp_path / value[:12], value)),
                         "-o", str(tmp_path / "deck.pptx"))
         assert result.exit_code == 1, result.output
-        assert ":8:16: reports.2021-uke-33.kpis[0].value: a figure has at most 15 digits" in (
+        assert ":8:16: error: reports.2021-uke-33.kpis[0].value: a figure has at most 15 digits" in (
             result.stderr)
     result = invoke("build", "uke-33", "--data", str(_kpi_folder(tmp_path / "ok", "-123 456 789"
                                                                   "012 345,125")),
@@ -145,8 +145,8 @@ def test_a_key_with_a_line_break_is_reported_on_one_line(tmp_path):
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if "warning" not in line]
     assert [line.split(": ", 1)[1] for line in errors[:2]] == [
-        "a\\u2028b: unknown key (known keys: name, group, leader, milestones, budget, reports)",
-        "c\\u000ad: unknown key (known keys: name, group, leader, milestones, budget, reports)"]
+        "error: a\\u2028b: unknown key (known keys: name, group, leader, milestones, budget, reports)",
+        "error: c\\u000ad: unknown key (known keys: name, group, leader, milestones, budget, reports)"]
     assert errors[2:] == ["2 errors."]
 
 

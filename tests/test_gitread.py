@@ -141,7 +141,7 @@ def test_an_error_in_the_committed_files_points_into_the_revision(repo):
     edit(repo / "initiatives" / ENDRE, ("leader: David Låås\nleder: x", "leader: David Låås"))
     result = diff_since(repo, "HEAD")
     assert result.exit_code == 1
-    assert "HEAD:initiatives/selvbetjening-endre.yaml:5:1: leder: unknown key; did you mean " \
+    assert "HEAD:initiatives/selvbetjening-endre.yaml:5:1: error: leder: unknown key; did you mean " \
            "'leader'?" in result.stderr
 
 

@@ -56,24 +56,24 @@ def test_initiative_not_listed_in_programme_file(tmp_path):
     files = {"programme.yaml": programme_yaml({"G": ["a"]}),
              "a.yaml": initiative_yaml("A", "G"), "b.yaml": initiative_yaml("B", "G")}
     assert problems(tmp_path, files) == [
-        "b.yaml:1:1: not listed in programme.yaml; add 'b' to its group 'G'"]
+        "b.yaml:1:1: error: not listed in programme.yaml; add 'b' to its group 'G'"]
 
 
 def test_listed_but_missing(tmp_path):
     files = {"programme.yaml": programme_yaml({"G": ["a", "borte"]}),
              "a.yaml": initiative_yaml("A", "G")}
     assert problems(tmp_path, files) == [
-        f"programme.yaml:6:9: groups[0].initiatives[1]: no file borte.yaml in {tmp_path}"]
+        f"programme.yaml:6:9: error: groups[0].initiatives[1]: no file borte.yaml in {tmp_path}"]
 
 
 def test_listed_with_yml_or_with_its_suffix(tmp_path):
     files = {"programme.yaml": programme_yaml({"G": ["a.yaml", "b"]}),
              "a.yaml": initiative_yaml("A", "G"), "b.yml": initiative_yaml("B", "G")}
     assert problems(tmp_path, files) == [
-        "a.yaml:1:1: not listed in programme.yaml; add 'a' to its group 'G'",
-        f"programme.yaml:5:9: groups[0].initiatives[0]: no file a.yaml.yaml in {tmp_path}; "
+        "a.yaml:1:1: error: not listed in programme.yaml; add 'a' to its group 'G'",
+        f"programme.yaml:5:9: error: groups[0].initiatives[0]: no file a.yaml.yaml in {tmp_path}; "
         "write the initiative's file name without '.yaml'",
-        f"programme.yaml:6:9: groups[0].initiatives[1]: no file b.yaml in {tmp_path}; "
+        f"programme.yaml:6:9: error: groups[0].initiatives[1]: no file b.yaml in {tmp_path}; "
         "rename b.yml to b.yaml",
     ]
 
@@ -83,8 +83,8 @@ def test_listed_twice_and_group_twice(tmp_path):
              "  - name: G\n    initiatives: [b]\n",
              "a.yaml": initiative_yaml("A", "G"), "b.yaml": initiative_yaml("B", "G")}
     assert problems(tmp_path, files) == [
-        "programme.yaml:6:9: groups[0].initiatives[1]: 'a' is listed twice",
-        "programme.yaml:7:11: groups[1].name: the group 'G' is listed twice; list it once",
+        "programme.yaml:6:9: error: groups[0].initiatives[1]: 'a' is listed twice",
+        "programme.yaml:7:11: error: groups[1].name: the group 'G' is listed twice; list it once",
     ]
 
 
@@ -92,13 +92,13 @@ def test_group_mismatch_is_located_at_the_initiatives_group(tmp_path):
     files = {"programme.yaml": programme_yaml({"Selvbetjening": ["a"]}),
              "a.yaml": initiative_yaml("A", "Selvbetjenning")}
     assert problems(tmp_path, files) == [
-        "a.yaml:2:8: group: 'Selvbetjenning', but programme.yaml lists this initiative under "
+        "a.yaml:2:8: error: group: 'Selvbetjenning', but programme.yaml lists this initiative under "
         "'Selvbetjening'"]
 
 
 def test_missing_programme_file_and_missing_folder(tmp_path):
     assert problems(tmp_path, {"a.yaml": initiative_yaml("A", "G")}) == [
-        "programme.yaml: missing: the programme file names the programme and orders its groups "
+        "programme.yaml: error: missing: the programme file names the programme and orders its groups "
         "and initiatives"]
     with pytest.raises(UserError, match="no such folder of initiatives"):
         load(tmp_path / "absent")
@@ -113,8 +113,8 @@ def test_missing_report_lists_the_weeks_that_exist(tmp_path):
              "b.yaml": initiative_yaml("B", "G", "  2021-uke-33: {}\n"),
              "c.yaml": initiative_yaml("C", "G")}
     assert problems(tmp_path, files, "uke-21") == [
-        "b.yaml:4:1: reports: no report for 2021-uke-21; this file has: 2021-uke-33",
-        "c.yaml:1:1: reports: no report for 2021-uke-21; this file has: none",
+        "b.yaml:4:1: error: reports: no report for 2021-uke-21; this file has: 2021-uke-33",
+        "c.yaml:1:1: error: reports: no report for 2021-uke-21; this file has: none",
     ]
 
 
@@ -128,7 +128,7 @@ def test_report_not_in_the_data(tmp_path):
     files = {"programme.yaml": programme_yaml({"G": ["a"]}),
              "a.yaml": initiative_yaml("A", "G", REPORTS_21_33)}
     assert problems(tmp_path, files, "uke-34") == [
-        "there is no report for uke-34; reports in the data: 2021-uke-21, 2021-uke-33"]
+        "error: there is no report for uke-34; reports in the data: 2021-uke-21, 2021-uke-33"]
 
 
 def test_all_problems_of_all_files_in_one_run(tmp_path):
@@ -138,11 +138,11 @@ def test_all_problems_of_all_files_in_one_run(tmp_path):
              "b.yaml": "name: B\ngroup: G\nleder: L\n",
              "c.yaml": "name: C\ngroup: G\nleader: [L\n"}
     assert problems(tmp_path, files) == [
-        "a.yaml:7:14: milestones[0].planned: '2021-02-30' is not a date in the calendar",
-        "b.yaml:1:1: leader: required, but missing",
-        "b.yaml:3:1: leder: unknown key; did you mean 'leader'? (known keys: name, group, "
+        "a.yaml:7:14: error: milestones[0].planned: '2021-02-30' is not a date in the calendar",
+        "b.yaml:1:1: error: leader: required, but missing",
+        "b.yaml:3:1: error: leder: unknown key; did you mean 'leader'? (known keys: name, group, "
         "leader, milestones, budget, reports)",
-        "c.yaml:4:1: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence "
+        "c.yaml:4:1: error: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence "
         "that starts on line 3)",
     ]
 
@@ -151,29 +151,29 @@ def test_id_key_is_refused_and_the_rest_still_checked(tmp_path):
     files = {"programme.yaml": programme_yaml({"G": ["a"]}),
              "a.yaml": "id: a\nname: A\ngroup: G\nleader: L\nbudget:\n  total: mye\n"}
     assert problems(tmp_path, files) == [
-        "a.yaml:1:1: id: unknown key: an initiative's id is its file name ('a'); remove this key",
-        "a.yaml:6:10: budget.total: expected a whole number, such as 2 900 000, got 'mye'",
+        "a.yaml:1:1: error: id: unknown key: an initiative's id is its file name ('a'); remove this key",
+        "a.yaml:6:10: error: budget.total: expected a whole number, such as 2 900 000, got 'mye'",
     ]
 
 
 @pytest.mark.parametrize("yaml_text, expected", [
     ("- name: A\n",
-     "a.yaml:1:1: expected a mapping of keys (name, group, leader, …), found a list"),
-    ("~\n", "a.yaml:1:1: expected a mapping of keys (name, group, leader, …), found nothing"),
+     "a.yaml:1:1: error: expected a mapping of keys (name, group, leader, …), found a list"),
+    ("~\n", "a.yaml:1:1: error: expected a mapping of keys (name, group, leader, …), found nothing"),
     ("# Kommentar\n\n- name: A\n",
-     "a.yaml:3:1: expected a mapping of keys (name, group, leader, …), found a list"),
-    ("name: A\ngroup: G\nleader: [L, M]\n", "a.yaml:3:9: leader: expected text, found a list"),
+     "a.yaml:3:1: error: expected a mapping of keys (name, group, leader, …), found a list"),
+    ("name: A\ngroup: G\nleader: [L, M]\n", "a.yaml:3:9: error: leader: expected text, found a list"),
     ("name: A\ngroup: G\nleader: L\nmilestones:\n",
-     "a.yaml:4:12: milestones: expected a list (lines that start with '- '), found nothing"),
+     "a.yaml:4:12: error: milestones: expected a list (lines that start with '- '), found nothing"),
     ("name: A\ngroup: G\nleader: L\nreports:\n  2021-uke-33:\n    done:\n      - [a]\n",
-     "a.yaml:7:9: reports.2021-uke-33.done[0]: expected keys and values, found a list"),
+     "a.yaml:7:9: error: reports.2021-uke-33.done[0]: expected keys and values, found a list"),
     ("name: A\ngroup: G\nleader: L\nbudget:\n  total: 5\n  vat_included: ja\n",
-     "a.yaml:6:17: budget.vat_included: expected true or false, got 'ja'"),
+     "a.yaml:6:17: error: budget.vat_included: expected true or false, got 'ja'"),
     ("name: A\ngroup: G\nleader: L\nbudget:\n  total: -5\n",
-     "a.yaml:5:10: budget.total: cannot be negative, got '-5'"),
+     "a.yaml:5:10: error: budget.total: cannot be negative, got '-5'"),
     # Quoted as written, not as the amount's clean-up left it ('3,5MNOK').
     ("name: A\ngroup: G\nleader: L\nbudget:\n  total: 3,5 MNOK\n",
-     "a.yaml:5:10: budget.total: expected a whole number, such as 2 900 000, got '3,5 MNOK'"),
+     "a.yaml:5:10: error: budget.total: expected a whole number, such as 2 900 000, got '3,5 MNOK'"),
 ])
 def test_wrong_types_in_the_users_words(tmp_path, yaml_text, expected):
     files = {"programme.yaml": programme_yaml({"G": ["a"]}), "a.yaml": yaml_text}
@@ -211,4 +211,4 @@ def test_contents_given_in_memory(tmp_path):
     with pytest.raises(UserError) as caught:
         load_files("rev", contents)
     assert [str(p) for p in caught.value.problems] == [
-        "rev/a.yaml:1:1: leader: required, but missing"]
+        "rev/a.yaml:1:1: error: leader: required, but missing"]

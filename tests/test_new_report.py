@@ -167,7 +167,7 @@ def test_uncommitted_changes_are_refused_unless_forced(repo):
     before = texts(repo)
     result = run("new", "report", "uke-35", "--data", str(repo))
     assert result.exit_code == 1
-    assert f"{path}: has uncommitted changes (git status: M)" in result.stderr
+    assert f"{path}: error: has uncommitted changes (git status: M)" in result.stderr
     assert "--force" in result.stderr
     assert texts(repo) == before  # not even the clean files: all or nothing
     forced = run("new", "report", "uke-35", "--force", "--data", str(repo))
@@ -183,4 +183,4 @@ def test_committed_files_are_edited_and_an_untracked_one_refused(repo):
         "--data", str(repo))
     result = run("new", "report", "uke-37", "--data", str(repo))
     assert result.exit_code == 1
-    assert "ny.yaml: is not committed yet (git status: ??)" in result.stderr
+    assert "ny.yaml: error: is not committed yet (git status: ??)" in result.stderr

@@ -1,4 +1,4 @@
-""".pre-commit-hooks.yaml: a repository of initiative files refuses a commit that breaks one.
+""".pre-commit-hooks.yaml: error: a repository of initiative files refuses a commit that breaks one.
 
 Both tests run offline in a temporary git repository. The first installs the hook's `entry`
 (read from .pre-commit-hooks.yaml) as .git/hooks/pre-commit itself, honouring `files` and
@@ -22,7 +22,7 @@ from git_helpers import run_git as git
 
 ROOT = Path(__file__).resolve().parent.parent
 ENDRE = "selvbetjening-endre.yaml"
-LOCATED = "initiatives/selvbetjening-endre.yaml:5:1: leder: unknown key; did you mean 'leader'?"
+LOCATED = "initiatives/selvbetjening-endre.yaml:5:1: error: leder: unknown key; did you mean 'leader'?"
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 

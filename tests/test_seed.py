@@ -60,9 +60,9 @@ def test_seed_report_of_week_21_is_not_everyones(in_repo):
     errors = [line for line in result.output.splitlines()
               if line.startswith("initiatives/") and ": warning: " not in line]
     assert errors == [
-        "initiatives/ny-rekvisisjonspraksis.yaml:30:1: reports: no report for 2021-uke-21; "
+        "initiatives/ny-rekvisisjonspraksis.yaml:30:1: error: reports: no report for 2021-uke-21; "
         "this file has: 2021-uke-33",
-        "initiatives/selvbetjening-endre.yaml:31:1: reports: no report for 2021-uke-21; "
+        "initiatives/selvbetjening-endre.yaml:31:1: error: reports: no report for 2021-uke-21; "
         "this file has: 2021-uke-33",
     ]
 

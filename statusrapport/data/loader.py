@@ -299,6 +299,7 @@ def _in_programme_order(files: _Files, programme_file: tuple[ProgrammeFile, Docu
     path = programme_doc.path
     listed: set[str] = set()
     group_names: set[str] = set()
+    read = {Path(name).stem for name in files.names() if name != PROGRAMME_FILE}
     ordered = []
     for g, group in enumerate(programme.groups):
         if group.name in group_names:  # the deck would show the group twice
@@ -314,8 +315,11 @@ def _in_programme_order(files: _Files, programme_file: tuple[ProgrammeFile, Docu
                                            f"{initiative_id!r} is listed twice"))
                 continue
             listed.add(initiative_id)
+            if (wrong := _not_an_id(initiative_id)) is not None:
+                problems.append(problem_at(path, line, col, dotted(loc), wrong))
+                continue
             if initiative_id not in initiatives:
-                if not files.exists(f"{initiative_id}.yaml"):
+                if initiative_id not in read:  # else its file's own errors are listed
                     problems.append(problem_at(path, line, col, dotted(loc),
                                                _no_file(files, initiative_id)))
                 continue
@@ -331,6 +335,20 @@ def _in_programme_order(files: _Files, programme_file: tuple[ProgrammeFile, Docu
             problems.append(problem_at(doc.path, 1, 1, "", f"not listed in {PROGRAMME_FILE}; "
                                        f"add {initiative_id!r} to its group {initiative.group!r}"))
     return ordered
+
+
+def _not_an_id(initiative_id: str) -> str | None:
+    """Why a listed id cannot name an initiative file in the folder, or None when it can.
+
+    An id is a file name in the data folder, without .yaml: `../outside` or `sub/beta` named
+    files the loader never reads, and `programme` the programme file, so each entry dropped
+    out of the deck without a word."""
+    if initiative_id == Path(PROGRAMME_FILE).stem:
+        return f"'programme' names {PROGRAMME_FILE} itself, not an initiative"
+    if "/" in initiative_id or "\\" in initiative_id or initiative_id in ("", ".", ".."):
+        return (f"{initiative_id!r} is not a file name: an initiative's id is the name of its "
+                "file in this folder, without '.yaml' (no '/', '\\' or '..')")
+    return None
 
 
 def _no_file(files: _Files, initiative_id: str) -> str:

@@ -33,7 +33,6 @@ BULLET_MARGINS = (10.0, 22.0)  # text margin of level 0 and level 1 bullets
 BULLET_HANG = 10.0
 LEGEND = (("Rødt", RED), (": levert etter planlagt dato, eller forfalt og ikke levert.   ", GREY),
           ("Oransje", ORANGE), (": ny planlagt dato (den opprinnelige er gjennomstreket).", GREY))
-MAX_PAGES = 200
 
 
 @dataclass(frozen=True)
@@ -273,11 +272,14 @@ class _Status:
         columns = [bullet_paras(items, s) for items in (v.done, v.planned, v.risks)]
         pages: list[Page] = []
         while not pages or milestones or comments or any(columns):
-            if len(pages) >= MAX_PAGES:
-                raise RuntimeError(f"{v.initiative_id}: the status slide does not paginate")
             first = not pages
+            left = (milestones, comments, columns)
             page, milestones, comments, columns = self.page(first, milestones, comments,
                                                             columns)
+            # A page that placed nothing would repeat for ever: that is a bug. A count of
+            # pages is no bound: valid data (30 bullets x 30 items x 600 characters) needs 300.
+            if not first and (milestones, comments, columns) == left:
+                raise RuntimeError(f"{v.initiative_id}: a status slide placed nothing")
             pages.append(page)
         return pages
 

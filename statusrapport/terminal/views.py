@@ -31,6 +31,7 @@ from statusrapport.report.portfolio import (PORTFOLIO_LABELS, CostLevel, Portfol
 from statusrapport.report.view import (LABELS, BulletView, InitiativeView, KpiView, MilestoneRow,
                                 ReportView, Run, StatusView)
 from statusrapport.data.weeks import IsoWeek
+from statusrapport.visible import visible
 
 WIDE = 120  # from this width the progress lists stand side by side, as on the slide
 
@@ -95,7 +96,7 @@ def only(view: ReportView, initiative_id: str | None) -> ReportView:
 
 
 def render_report(out: Console, view: ReportView) -> None:
-    out.print(Text(view.title, style=HEADING))
+    out.print(Text(visible(view.title), style=HEADING))
     for initiative in view.initiatives():
         out.print()
         render_initiative(out, initiative)
@@ -103,7 +104,7 @@ def render_report(out: Console, view: ReportView) -> None:
 
 def render_initiative(out: Console, initiative: InitiativeView) -> None:
     status = initiative.status
-    out.print(Rule(Text(status.title, style=HEADING), style=MUTED))
+    out.print(Rule(Text(visible(status.title), style=HEADING), style=MUTED))
     for block in status_blocks(status, wide=out.width >= WIDE):
         out.print(block)
     if initiative.kpi is not None:
@@ -122,7 +123,8 @@ def status_blocks(status: StatusView, *, wide: bool) -> list[RenderableType]:
 
 def info_table(status: StatusView) -> Table:
     table = _table(LABELS["initiative"], LABELS["leader"], LABELS["period"])
-    table.add_row(Text(status.name), Text(status.leader), Text(status.period))
+    _names(table, 0, 1)
+    table.add_row(Text(visible(status.name)), Text(visible(status.leader)), Text(status.period))
     return table
 
 
@@ -131,7 +133,8 @@ def milestone_table(rows: tuple[MilestoneRow, ...]) -> Table:
     for column in (0, 2, 3):
         table.columns[column].no_wrap = True
     for row in rows:
-        table.add_row(Text(row.id), Text(row.description), planned_cell(row), delivered_cell(row))
+        table.add_row(Text(visible(row.id)), Text(row.description), planned_cell(row),
+                      delivered_cell(row))
     return table
 
 
@@ -177,6 +180,7 @@ def budget_block(status: StatusView) -> RenderableType:
             column.no_wrap = True
         deviation = Text(costs.deviation, style=ATTENTION if costs.over_plan else "")
         deviation.append(f" ({costs.deviation_percent})", style=MUTED)
+        _names(table, 0)
         table.add_row(Text(LABELS["costs_so_far"]), Text(costs.plan), Text(costs.actual), deviation)
         parts.append(table)
     if status.costs_as_of:
@@ -245,7 +249,7 @@ LIST_LABELS = {
 
 
 def render_overview(out: Console, data: Overview) -> None:
-    out.print(Text(data.programme, style=HEADING))
+    out.print(Text(visible(data.programme), style=HEADING))
     out.print()
     out.print(_heading(LIST_LABELS["reports"]))
     reports = _table(LIST_LABELS["report"], LIST_LABELS["week"], LIST_LABELS["year"],
@@ -269,15 +273,16 @@ def initiative_table(data: Overview, *, wide: bool) -> Table:
                    LIST_LABELS["overdue"], LIST_LABELS["moved"])
     table.columns[-3].no_wrap = True
     table.show_lines = True  # an initiative takes several lines: keep them apart
+    _names(table, *range(len(who) + 1))
     for column in table.columns[-2:]:
         column.justify = "right"
     for row in data.initiatives:
-        name = Text(row.id)
-        name.append(f"\n{row.name}", style=MUTED)
+        name = Text(visible(row.id))
+        name.append(f"\n{visible(row.name)}", style=MUTED)
         if not wide:
-            name.append(f"\n{row.group} · {row.leader}", style=MUTED)
+            name.append(f"\n{visible(row.group)} · {visible(row.leader)}", style=MUTED)
         overdue = "–" if row.overdue is None else str(row.overdue)
-        table.add_row(name, *(Text(row.group), Text(row.leader)) if wide else (),
+        table.add_row(name, *(Text(visible(row.group)), Text(visible(row.leader))) if wide else (),
                       Text(row.latest or "–"),
                       Text(overdue, style=ATTENTION if row.overdue else ""),
                       Text(str(row.moved), style=MOVED if row.moved else ""))
@@ -301,17 +306,18 @@ def only_rows(data: PortfolioOverview, initiative_id: str) -> PortfolioOverview:
 
 def render_portfolio(out: Console, data: PortfolioOverview) -> None:
     """The deck's overview slide as a table: what is late, what is over budget."""
-    out.print(Text(f"{data.programme} – {PORTFOLIO_LABELS['overview'].lower()} uke "
+    out.print(Text(f"{visible(data.programme)} – {PORTFOLIO_LABELS['overview'].lower()} uke "
                    f"{data.week.week} {data.week.year}", style=HEADING))
     wide = out.width >= WIDE
     keys = ("initiative", "group", "leader") if wide else ("initiative",)
     table = _table(*(PORTFOLIO_LABELS[k] for k in (*keys, "schedule", "costs", "comment")))
     table.show_lines = not wide
+    _names(table, *range(len(keys)))
     for row in data.rows:
-        name = Text(row.name)
+        name = Text(visible(row.name))
         if not wide:
-            name.append(f"\n{row.group} · {row.leader}", style=MUTED)
-        who = (Text(row.group), Text(row.leader)) if wide else ()
+            name.append(f"\n{visible(row.group)} · {visible(row.leader)}", style=MUTED)
+        who = (Text(visible(row.group)), Text(visible(row.leader))) if wide else ()
         table.add_row(name, *who, Text(row.schedule_text, style=SCHEDULE_STYLE[row.schedule]),
                       Text(row.cost.text, style=COST_STYLE[row.cost.level]), Text(row.comment))
     out.print(table)
@@ -322,21 +328,22 @@ def render_portfolio(out: Console, data: PortfolioOverview) -> None:
 # ---- diff ------------------------------------------------------------------------------------
 
 def render_diff(out: Console, data: ReportDiff) -> None:
-    out.print(Text(f"{data.programme}: {data.old} → {data.new}", style=HEADING))
+    out.print(Text(f"{visible(data.programme)}: {data.old} → {data.new}", style=HEADING))
     for initiative in data.initiatives:
         out.print()
         render_initiative_diff(out, initiative)
     if data.removed:
         out.print()
         out.print(_heading(DIFF_LABELS["removed"]))
-        out.print(bullet_list(tuple(BulletView((Run(r),)) for r in data.removed)))
+        out.print(bullet_list(tuple(BulletView((Run(visible(r)),)) for r in data.removed)))
 
 
 def render_initiative_diff(out: Console, item: InitiativeDiff) -> None:
-    out.print(Rule(Text(item.name, style=HEADING), style=MUTED))
+    out.print(Rule(Text(visible(item.name), style=HEADING), style=MUTED))
     sides = (item.new,) if item.old == item.new else (item.old, item.new)
     span = " → ".join(side for side in sides if side)
-    line = Text(f"{item.initiative_id}: {span}" if span else item.initiative_id, style=MUTED)
+    shown = visible(item.initiative_id)
+    line = Text(f"{shown}: {span}" if span else shown, style=MUTED)
     if item.note:
         line.append(f" ({item.note})", style=MUTED)
     out.print(line)
@@ -350,7 +357,7 @@ def render_initiative_diff(out: Console, item: InitiativeDiff) -> None:
         for change in item.milestones:
             style = ATTENTION if change.needs_attention else (
                 MOVED if change.change is Change.MOVED else "")
-            table.add_row(Text(change.change.value, style=style), Text(change.id),
+            table.add_row(Text(change.change.value, style=style), Text(visible(change.id)),
                           Text(change.description), Text(change.detail, style=style))
         out.print(_indented(table))
     if item.costs:
@@ -371,11 +378,13 @@ def render_initiative_diff(out: Console, item: InitiativeDiff) -> None:
 
 def _figure_table(rows: tuple[FigureChange, ...]) -> Table:
     table = _table("", "", "", "", "", header=False)
+    _names(table, 0)  # a cost's or a KPI's name
     for column in table.columns[1:]:
         column.justify = "right"
         column.no_wrap = True
     for row in rows:
-        table.add_row(Text(row.name), Text(row.old or "–", style=MUTED), Text("→", style=MUTED),
+        table.add_row(Text(visible(row.name)), Text(row.old or "–", style=MUTED),
+                      Text("→", style=MUTED),
                       Text(row.new or "–"), Text(row.change))
     return table
 
@@ -388,6 +397,13 @@ def _table(*headers: str, header: bool = True, ratios: bool = False) -> Table:
     for name in headers:
         table.add_column(name, ratio=1 if ratios else None, vertical="top", overflow="fold")
     return table
+
+
+def _names(table: Table, *columns: int) -> None:
+    """Columns of ids and names: wrapped at spaces, and a word wider than its column cut with
+    "…" (folded, `selvbetjening-avbestille-bekrefte` broke mid-word at 60 columns)."""
+    for column in columns:
+        table.columns[column].overflow = "ellipsis"
 
 
 def _indented(renderable: RenderableType) -> Padding:
