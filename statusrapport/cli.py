@@ -45,8 +45,8 @@ ReportArg = Annotated[str, typer.Argument(metavar="REPORT", help="The report, e.
                                           autocompletion=completion.complete_report)]
 
 
-def _print_version(asked: bool) -> None:
-    if asked:
+def _print_version(ctx: typer.Context, asked: bool) -> None:
+    if asked and not ctx.resilient_parsing:  # Tab completion parses resiliently: no version
         from statusrapport import __version__
 
         print(f"statusrapport {__version__}")
