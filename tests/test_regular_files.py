@@ -61,7 +61,7 @@ _SOCKETS: list[socket.socket] = []
                                             (_to_dev_zero, "a character device"),
                                             (_socket, "a socket")])
 @pytest.mark.parametrize("command", [["validate"], ["build", "uke-33"], ["show", "uke-33"],
-                                     ["list"]])
+                                     ["list"], ["new", "report", "uke-35"]])
 def test_a_file_that_is_not_regular_is_an_error_at_that_file(data, tmp_path, make, kind,
                                                              command):
     odd = make(data)

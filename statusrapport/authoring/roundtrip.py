@@ -56,10 +56,15 @@ def make_yaml(sequence_indent: int = 4, sequence_offset: int = 2) -> YAML:
 
 def open_editable(path: Path) -> Editable:
     """The file ready to edit, or a UserError when it could not be written back unchanged."""
+    from statusrapport.data.yamlsafe import MAX_FILE_BYTES
+    from statusrapport.files.regular import NotReadable, read_regular
+
     try:
-        read = path.read_bytes()
+        read = read_regular(path, MAX_FILE_BYTES)  # never blocks on a FIFO, never reads unbounded
         raw = read.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    except NotReadable as exc:  # read before anything is written, so nothing was
+        raise UserError(f"{path}: {exc}; nothing was written") from None
+    except UnicodeDecodeError as exc:
         raise UserError(f"{path}: cannot read the file: {exc}") from None
     bom = "\ufeff" if raw.startswith("\ufeff") else ""
     newline = "\r\n" if "\r\n" in raw else "\n"
