@@ -8,10 +8,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from statusrapport.errors import Problem, UserError
 from statusrapport.slides.layout import DeckPlan
 from statusrapport.report.view import ReportView
+
+if TYPE_CHECKING:
+    from statusrapport.provenance import Provenance
 
 _NORDIC = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
 
@@ -50,7 +54,10 @@ def _rare_collections(every: int = 100_000):
 
 
 def build(data: Path, report: str, output: Path | None = None,
-          template: Path | None = None, group: str | None = None) -> Built:
+          template: Path | None = None, group: str | None = None,
+          origin: Provenance | None = None) -> Built:
+    """Build the deck of `report`; `origin` (verify's rebuild) replaces the provenance that
+    would be recorded, which is otherwise read from git and the template."""
     from statusrapport.writer import deck
     from statusrapport.writer.package import Properties
     from statusrapport.writer.template import DEFAULT_TEMPLATE, check, geometry, open_template
@@ -61,6 +68,7 @@ def build(data: Path, report: str, output: Path | None = None,
     from statusrapport.report.portfolio import portfolio, select_group
     from statusrapport.slides.order import plan_deck
     from statusrapport.report.view import report_view
+    from statusrapport.provenance import provenance_of
 
     templates = [Path(template or DEFAULT_TEMPLATE)]
     if output is not None and not Path(output).is_dir():  # said before the long build
@@ -74,7 +82,13 @@ def build(data: Path, report: str, output: Path | None = None,
         context = report_context(programme, loaded.week)  # derived once, read by every slide
         view = report_view(context)
         plan = plan_deck(view, geometry(prs), portfolio(context))
-        blob = deck.render(prs, plan, Properties(view.title, view.programme, view.date))
+        week = f"{loaded.week.year}-uke-{loaded.week.week}"
+        if origin is None:
+            origin = provenance_of(data, week, group, template,
+                                   Path(template or DEFAULT_TEMPLATE).read_bytes())
+        titles = tuple(slide.title_text for slide in plan.slides)
+        blob = deck.render(prs, plan, Properties(view.title, view.programme, view.date,
+                                                 titles, origin.properties()))
     path = output if output is not None else default_output(view, group)
     if path.is_dir():  # -o build/: the default name in that folder
         path = path / default_output(view, group).name

@@ -198,6 +198,41 @@ def build(
         print(pdf_path)
 
 
+@app.command()
+@user_errors
+def verify(
+    deck: Annotated[Path, typer.Argument(metavar="DECK", help="A deck statusrapport built.")],
+    repository: Annotated[Path, typer.Option(
+        "--repo", metavar="FOLDER", help="The git repository that holds the deck's data "
+        "(default: the current folder's).")] = Path("."),
+    template: Annotated[Optional[Path], typer.Option(
+        "--template", "-t", metavar="FILE", help="The template the deck was built with, "
+        "if it is no longer where the build found it.",
+        autocompletion=completion.complete_template)] = None,
+) -> None:
+    """Rebuild a deck from the commit it records and say whether it is identical (exit 0) or what differs (exit 1)."""
+    from statusrapport.verify import verify as verify_deck
+
+    verdict = verify_deck(deck, repository, template)
+    origin = verdict.provenance
+    source = origin.source
+    assert source is not None
+    what = (f"commit {source.commit[:10]}, {source.folder or '.'}, {origin.report}"
+            + (f", group {origin.group}" if origin.group else ""))
+    for note in verdict.notes:
+        print(f"note: {note}", file=sys.stderr)
+    if verdict.identical and source.clean:
+        print(f"identical: {deck} is what {what} builds")
+        return
+    if verdict.identical:
+        print(f"identical to what {what} builds, but built from uncommitted changes")
+    else:
+        print(f"differs: {deck} is not what {what} builds:")
+        for line in verdict.differences:
+            print(f"  {line}")
+    raise typer.Exit(1)
+
+
 template_app = typer.Typer(help="Check a corporate template.", no_args_is_help=True,
                            rich_markup_mode=None)
 app.add_typer(template_app, name="template")
