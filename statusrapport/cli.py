@@ -185,10 +185,10 @@ def build(
             raise UserError(f"{output}: -o names the deck, and --pdf writes its PDF beside it "
                             f"(.pdf); give the deck a .pptx name, e.g. -o {output.with_suffix('.pptx')}")
     with Steps() as step:
-        step("Bygger rapporten")
+        step("Building the deck")
         built = build_deck(data, report, output, template, group)
         if pdf:
-            step("Lager PDF med LibreOffice")
+            step("Writing the PDF with LibreOffice")
             pdf_path = pdf_export.export_pdf(built.path, data=data,
                                              templates=[t for t in [template] if t])
     _mention_warnings(built.warnings)

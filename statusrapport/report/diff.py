@@ -22,7 +22,7 @@ from statusrapport.data.model import (Bullet, Initiative, Kpi, Milestone, Progra
                                  resolve_week_ref)
 from statusrapport.report.context import InitiativeContext, ReportContext
 from statusrapport.report.rules import MilestoneState, known_state
-from statusrapport.report.view import LABELS
+from statusrapport.words import current
 from statusrapport.data.weeks import IsoWeek
 
 
@@ -82,26 +82,6 @@ class ReportDiff:
     removed: tuple[str, ...] = ()  # initiatives in the old state only: "id (name)"
 
 
-DIFF_LABELS = {
-    "milestones": "Milepæler",
-    "costs": "Økonomi",
-    "budget_total": "Totalbudsjett",
-    "kpis": "KPI",
-    "risks": LABELS["risks"],
-    "risk_added": "+",
-    "risk_removed": "-",
-    "unchanged": "Ingen endringer.",
-    "removed": "Fjernet fra dataene",
-    "first_report": "første rapport",
-    "new_initiative": "nytt tiltak",
-    "no_new_report": "ingen ny rapport",
-    "no_report": "ingen rapport",
-    "working_tree": "arbeidskopien",
-    "planned": "planlagt",
-    "not_delivered": "ikke levert",
-}
-
-
 def choose_weeks(programme: Programme, old: str | None, new: str | None) -> tuple[IsoWeek, IsoWeek]:
     """The two reports to compare; by default the latest and the one before it."""
     weeks = programme.weeks()
@@ -139,13 +119,13 @@ def compare_reports(old: ReportContext, new: ReportContext) -> ReportDiff:
             continue
         then = old.latest(initiative.id)
         note = ("" if then is None or then.week != now.week
-                else f"{DIFF_LABELS['no_new_report']} etter {_week_label(then.week)}")
+                else current().no_new_report.format(week=_week_label(then.week)))
         out.append(initiative_diff(initiative, then, old.day, now, note))
     return ReportDiff(new.programme.name, old.week.key, new.week.key, tuple(out))
 
 
 def compare_states(before: Programme, after: Programme, before_label: str,
-                   after_label: str = DIFF_LABELS["working_tree"]) -> ReportDiff:
+                   after_label: str | None = None) -> ReportDiff:
     """Each initiative's latest report in `after` against its latest report in `before`."""
     old_by_id = {i.id: i for i in before.initiatives}
     old_context, new_context = _last_context(before), _last_context(after)
@@ -155,16 +135,17 @@ def compare_states(before: Programme, after: Programme, before_label: str,
         old = old_by_id.get(initiative.id)
         if now is None:
             out.append(InitiativeDiff(initiative.id, initiative.name, "", "",
-                                      DIFF_LABELS["no_report"]))
+                                      current().no_report))
             continue
         if old is None:
-            out.append(initiative_diff(None, None, None, now, DIFF_LABELS["new_initiative"]))
+            out.append(initiative_diff(None, None, None, now, current().new_initiative))
             continue
         then = old_context.latest(old.id) if old_context else None
         out.append(initiative_diff(old, then, then.day if then else None, now))
     new_ids = {i.id for i in after.initiatives}
     removed = tuple(f"{i.id} ({i.name})" for i in before.initiatives if i.id not in new_ids)
-    return ReportDiff(after.name or before.name, before_label, after_label, tuple(out), removed)
+    return ReportDiff(after.name or before.name, before_label,
+                      after_label or current().working_tree, tuple(out), removed)
 
 
 def _last_context(programme: Programme) -> ReportContext | None:
@@ -180,7 +161,7 @@ def initiative_diff(old: Initiative | None, then: InitiativeContext | None, old_
     new = now.initiative
     old_report = then.report if then else None
     if old is not None and then is None and not note:
-        note = DIFF_LABELS["first_report"]
+        note = current().first_report
     return InitiativeDiff(
         initiative_id=new.id,
         name=new.name,
@@ -208,12 +189,12 @@ def milestone_changes(old: list[Milestone], old_day: date | None, new: list[Mile
         previous = before.get(key)
         if previous is None or old_day is None:
             yield _change(Change.ADDED, milestone,
-                          f"{DIFF_LABELS['planned']} {_plan(milestone)}", False)
+                          f"{current().planned_lower} {_plan(milestone)}", False)
             continue
         yield from _changes(previous, old_day, milestone, new_day)
     for key, milestone in _keyed(old):
         if key not in after_keys:
-            yield _change(Change.REMOVED, milestone, f"{DIFF_LABELS['planned']} {_plan(milestone)}",
+            yield _change(Change.REMOVED, milestone, f"{current().planned_lower} {_plan(milestone)}",
                           False)
 
 
@@ -224,14 +205,14 @@ def _changes(old: Milestone, old_day: date, new: Milestone, new_day: date) -> It
     if now in delivered and was not in delivered:
         late = now is MilestoneState.DELIVERED_LATE
         yield _change(Change.DELIVERED, new, f"{fmt.short_date(new.delivered)} "
-                      f"({DIFF_LABELS['planned']} {_plan(new)})", late)
+                      f"({current().planned_lower} {_plan(new)})", late)
     if now is MilestoneState.CANCELLED and was is not MilestoneState.CANCELLED:
         yield _change(Change.CANCELLED, new, "", False)
     if old.current_plan != new.current_plan:
         yield _change(Change.MOVED, new, f"{_plan(old)} → {_plan(new)}", False)
     if now is MilestoneState.OVERDUE and was is not MilestoneState.OVERDUE:
-        yield _change(Change.OVERDUE, new, f"{DIFF_LABELS['planned']} {_plan(new)}, "
-                      f"{DIFF_LABELS['not_delivered']}", True)
+        yield _change(Change.OVERDUE, new, f"{current().planned_lower} {_plan(new)}, "
+                      f"{current().not_delivered}", True)
 
 
 def _keyed(milestones: list[Milestone]) -> Iterator[tuple[tuple[str, int], Milestone]]:
@@ -258,10 +239,10 @@ def cost_changes(old: Initiative | None, then: InitiativeContext | None, new: In
         costs = report.cost if report else None  # the context's figures and deviation
         budget = initiative.budget if initiative else None
         return {
-            DIFF_LABELS["budget_total"]: budget.total if budget else None,
-            LABELS["plan"]: costs.plan if costs else None,
-            LABELS["actual"]: costs.actual if costs else None,
-            LABELS["deviation"]: costs.deviation if costs else None,
+            current().budget_total_short: budget.total if budget else None,
+            current().plan: costs.plan if costs else None,
+            current().actual: costs.actual if costs else None,
+            current().deviation: costs.deviation if costs else None,
         }
 
     before, after = figures(old, then), figures(new, now)
@@ -318,8 +299,8 @@ def _added(old: list[str], new: list[str]) -> tuple[str, ...]:
 
 
 def _week_label(week: IsoWeek) -> str:
-    return f"uke {week.week} {week.year}"
+    return current().week_label.format(week=week.week, year=week.year)
 
 
 def _report_label(week: IsoWeek, day: date) -> str:
-    return f"uke {week.week} ({fmt.short_date(day)})"
+    return current().week_day_label.format(week=week.week, day=fmt.short_date(day))

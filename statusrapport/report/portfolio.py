@@ -19,21 +19,7 @@ from statusrapport.report.context import (CostDeviation, InitiativeContext, Mile
                                           ReportContext, cost_deviation)
 from statusrapport.report.rules import CostLevel, MilestoneState
 from statusrapport.data.weeks import IsoWeek
-
-PORTFOLIO_LABELS = {
-    "overview": "Oversikt",
-    "initiative": "Tiltak",
-    "group": "Gruppe",
-    "leader": "Tiltaksleder",
-    "schedule": "Milepæler",
-    "costs": "Økonomi",
-    "comment": "Kommentar",
-    "timeline": "milepæler",
-    "cost_chart": "kostnader så langt",
-    "plan": "Plan/budsjett",
-    "actual": "Virkelig",
-}
-
+from statusrapport.words import current
 
 class Schedule(str, Enum):
     """An initiative's milestones in one word: the worst of its open milestones."""
@@ -43,8 +29,10 @@ class Schedule(str, Enum):
     OVERDUE = "overdue"  # a milestone's date has passed and it is not delivered
 
 
-SCHEDULE_TEXT = {Schedule.ON_TRACK: "I rute", Schedule.MOVED: "Flyttet",
-                 Schedule.OVERDUE: "Forfalt"}
+def schedule_text(schedule: Schedule) -> str:
+    words = current()
+    return {Schedule.ON_TRACK: words.on_track, Schedule.MOVED: words.moved,
+            Schedule.OVERDUE: words.overdue}[schedule]
 
 
 @dataclass(frozen=True)
@@ -69,9 +57,9 @@ class OverviewRow:
     def schedule_text(self) -> str:
         """"Forfalt: MP2", "Flyttet: MP4, MP5", both, or "I rute"; at most a few ids of each
         ("Flyttet: MP1, MP2, MP3 +27"), as the overview slide and `show --overview` show it."""
-        parts = [f"{SCHEDULE_TEXT[state]}: {fmt.id_list(ids)}" for state, ids in
+        parts = [f"{schedule_text(state)}: {fmt.id_list(ids)}" for state, ids in
                  ((Schedule.OVERDUE, self.overdue), (Schedule.MOVED, self.moved)) if ids]
-        return "; ".join(parts) or SCHEDULE_TEXT[Schedule.ON_TRACK]
+        return "; ".join(parts) or schedule_text(Schedule.ON_TRACK)
 
 
 @dataclass(frozen=True)
@@ -121,7 +109,7 @@ def describe_cost(cost: CostDeviation | None) -> CostState:
     if cost is None:
         return CostState(CostLevel.NO_FIGURES, "–")
     if cost.level is CostLevel.WITHIN:
-        return CostState(CostLevel.WITHIN, "Innenfor")
+        return CostState(CostLevel.WITHIN, current().within)
     return CostState(cost.level, f"{fmt.amount(cost.deviation, signed=True)} "
                                  f"({fmt.percent(cost.deviation, cost.plan)})")
 
@@ -185,13 +173,13 @@ def timelines(context: ReportContext) -> list[Timeline]:
         for item in context.initiatives:
             initiative = item.initiative
             if initiative.milestones:
-                out.append(_timeline(f"{initiative.name} – {PORTFOLIO_LABELS['timeline']}",
+                out.append(_timeline(f"{initiative.name} – {current().timeline}",
                                      [item], f"initiative:{initiative.id}"))
         return out
     for group in programme.groups:
         members = [i for i in context.in_group(group.name) if i.initiative.milestones]
         if members:
-            out.append(_timeline(f"{group.name} – {PORTFOLIO_LABELS['timeline']}", members,
+            out.append(_timeline(f"{group.name} – {current().timeline}", members,
                                  f"group:{group.name}"))
     return out
 
@@ -251,9 +239,9 @@ def axis_ticks(start: date, end: date) -> list[Tick]:
             if step >= 12:
                 label = str(year)
             elif step == 1 and out and month != 1:  # the year on the first and on January
-                label = fmt.MONTH_SHORT[month - 1]
+                label = current().month_short[month - 1]
             else:
-                label = f"{fmt.MONTH_SHORT[month - 1]} {year % 100:02d}"
+                label = f"{current().month_short[month - 1]} {year % 100:02d}"
             out.append(Tick(day, label))
         month += 1
         if month > 12:
@@ -284,8 +272,9 @@ def cost_series(initiative: Initiative, week: IsoWeek) -> CostSeries | None:
     costs = [initiative.reports[w].costs for w in weeks]
     latest = costs[-1]
     return CostSeries(
-        initiative.id, f"{initiative.name} – {PORTFOLIO_LABELS['cost_chart']}",
-        tuple(f"Uke {w.week}" + (f" {w.year}" if len(years) > 1 else "") for w in weeks),
+        initiative.id, f"{initiative.name} – {current().cost_chart}",
+        tuple(current().week_category.format(week=w.week) + (f" {w.year}" if len(years) > 1 else "")
+              for w in weeks),
         tuple(c.plan for c in costs), tuple(c.actual for c in costs),
         fmt.costs_as_of(latest.as_of) if latest.as_of else "")
 

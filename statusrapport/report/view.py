@@ -15,6 +15,7 @@ from statusrapport.data.model import (Bullet, HighlightBullet, Initiative, Kpi, 
 from statusrapport.report.context import CostDeviation, InitiativeContext, MilestoneContext, ReportContext
 from statusrapport.report.rules import MilestoneState
 from statusrapport.data.weeks import IsoWeek
+from statusrapport.words import Labels, current
 
 # [label](https://…) or a bare https://… address; trailing punctuation stays text.
 _LINK = re.compile(r"\[([^\]]+)\]\((https?://[^\s)]+)\)|(https?://[^\s<>\"]*[^\s<>\".,;:!?)»])")
@@ -100,38 +101,15 @@ class ReportView:
 
     @property
     def title(self) -> str:
-        return f"{self.programme} – statusrapport uke {self.week.week} {self.week.year}"
+        return current().deck_title.format(programme=self.programme, week=self.week.week,
+                                           year=self.week.year)
 
     def initiatives(self) -> list[InitiativeView]:
         return [i for g in self.groups for i in g.initiatives]
 
 
-# Labels of the status slide, shared by the deck and the terminal.
-LABELS = {
-    "info": "Informasjon",
-    "initiative": "Tiltak",
-    "leader": "Tiltaksleder",
-    "period": "Periode",
-    "milestones": "Status milepæler",
-    "id": "ID",
-    "description": "Beskrivelse av milepæler",
-    "planned": "Planlagt ferdig",
-    "delivered": "Levert",
-    "economy": "Status økonomi",
-    "budget": "Budsjett",
-    "comment": "Kommentar",
-    "periodisation": "Periodisering",
-    "costs_so_far": "Kostnader så langt:",
-    "plan": "Plan/budsjett",
-    "actual": "Virkelig",
-    "deviation": "Avvik",
-    "progress": "Status fremdrift",
-    "done": "Hva er gjort siden forrige rapportering?",
-    "next": "Hva planlegges gjennomført frem til neste rapportering?",
-    "risks": "Risiko/avhengigheter",
-    "agenda": "Agenda",
-    "continued": "(forts.)",
-}
+# The labels of the deck and the terminal, by key, in the words in force (statusrapport.words).
+LABELS = Labels()
 
 
 def report_view(context: ReportContext) -> ReportView:
@@ -157,7 +135,7 @@ def status_view(context: InitiativeContext) -> StatusView:
     return StatusView(
         initiative_id=initiative.id,
         group=initiative.group,
-        title=f"{initiative.group} – Statusrapport",
+        title=current().group_title.format(group=initiative.group),
         name=initiative.name,
         leader=initiative.leader,
         period=fmt.period(*report_period(initiative, context.week)),
@@ -187,12 +165,12 @@ def milestone_row(context: MilestoneContext) -> MilestoneRow:
 
 def _delivered_cell(milestone: Milestone, state: MilestoneState) -> str:
     if state is MilestoneState.CANCELLED:
-        return "Avlyst"
+        return current().cancelled
     if milestone.delivered is not None:
         return fmt.short_date(milestone.delivered)
     if milestone.forecast is not None:
         return f"({fmt.plan_date(milestone.forecast)})"
-    return "NA" if state is MilestoneState.OVERDUE else ""
+    return current().not_delivered_mark if state is MilestoneState.OVERDUE else ""
 
 
 def cost_figures(cost: CostDeviation) -> CostFigures:
@@ -214,7 +192,8 @@ def kpi_view(initiative: Initiative, week: IsoWeek, report: Report) -> KpiView |
     if not report.kpis and not (report.highlights and report.highlights.bullets):
         return None
     highlights = report.highlights
-    title = highlights.title if highlights and highlights.title else f"{initiative.name} – status"
+    title = (highlights.title if highlights and highlights.title
+             else current().status_title.format(name=initiative.name))
     items = list(highlights.bullets) if highlights else []
     if report.kpis and not any(b.kpis for b in items):
         items.append(HighlightBullet(kpis=True))
@@ -228,7 +207,8 @@ def _highlight(bullet: HighlightBullet, kpis: list[Kpi],
     children = []
     if bullet.kpis:
         if text is None:
-            text = f"Status per {fmt.short_date(max(k.measured for k in kpis))}:" if kpis else ""
+            text = (current().kpis_as_of.format(day=fmt.short_date(max(k.measured for k in kpis)))
+                    if kpis else "")
         children = [BulletView((Run(kpi_line(k, previous.get(k.name))),)) for k in kpis]
     children += [BulletView(runs(t)) for t in bullet.items]
     return BulletView(runs(text or ""), tuple(children))

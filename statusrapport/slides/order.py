@@ -17,9 +17,10 @@ from statusrapport.slides.layout import (ACCENT, AGENDA, GREY, GROUP_TITLE, KPI,
                                   pt)
 from statusrapport.slides.status import bullet_spans, status_pages
 from statusrapport.text.fit import HEIGHT_SLACK, cut_to_fit, fit_size, paginate, paras_height
-from statusrapport.report.portfolio import PORTFOLIO_LABELS, Portfolio
+from statusrapport.report.portfolio import Portfolio
 from statusrapport.slides.portfolio import cost_page, overview_pages, timeline_pages
-from statusrapport.report.view import LABELS, BulletView, GroupView, InitiativeView, KpiView, ReportView
+from statusrapport.report.view import BulletView, GroupView, InitiativeView, KpiView, ReportView
+from statusrapport import words
 
 TITLE_SIZES = (28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0)
 TITLE_INSETS = (0.0, 3.6, 0.0, 3.6)
@@ -77,8 +78,9 @@ class _Portfolio:
         if self.data is None or not self.data.overview.rows:
             return []
         pages = overview_pages(self.data.overview, self.area, self.footer, self.geometry.font)
-        return self._slides("overview", f"{PORTFOLIO_LABELS['overview']} – uke "
-                            f"{self.data.overview.week.week}", pages)
+        title = words.current().overview_title.format(overview=words.current().overview,
+                                                week=self.data.overview.week.week)
+        return self._slides("overview", title, pages)
 
     def timeline(self, key: str) -> list[SlidePlan]:
         out = []
@@ -116,7 +118,7 @@ def initiative_slides(initiative: InitiativeView, geometry: Geometry,
 
 
 def _continued(title: str, page: int) -> str:
-    return f"{title} {LABELS['continued']}" if page else title
+    return f"{title} {words.current().continued}" if page else title
 
 
 # --- titles ----------------------------------------------------------------------------------
@@ -145,7 +147,7 @@ def divider(name: str, layout: str, geometry: Geometry) -> SlidePlan:
 
 def programme_slide(view: ReportView, geometry: Geometry) -> SlidePlan:
     box, insets = geometry.titles[GROUP_TITLE], DIVIDER_INSETS[GROUP_TITLE]
-    subtitle = f"Statusrapport uke {view.week.week} {view.week.year}"
+    subtitle = words.current().deck_subtitle.format(week=view.week.week, year=view.week.year)
     width, height = _inner(box, insets)
 
     def at(size: float) -> list[Para]:
@@ -179,7 +181,7 @@ def agenda_slides(group: GroupView, geometry: Geometry) -> list[SlidePlan]:
         pages = [at(size, current)] if fits else paginate(at(size, current), width, [height],
                                                           geometry.font)
         page = next(i for i, paras in enumerate(pages) if any(p.bold for p in paras))
-        title = title_frame(_continued(LABELS["agenda"], page), geometry.titles[AGENDA],
+        title = title_frame(_continued(words.current().agenda, page), geometry.titles[AGENDA],
                             geometry)
         body = Frame(tuple(pages[page]), BODY_INSETS)
         slides.append(SlidePlan("agenda", AGENDA, title, body,

@@ -11,13 +11,14 @@ from statusrapport.slides.layout import (ACCENT, BAND_FILL, FAINT, GREEN, GREY, 
                                   RED, TEXT, WHITE, Cell, Chart, Frame, Para, Rect, Region, Shape,
                                   Span, Table, TextBox, distribute, emu, emu_up, pt, rect_pt)
 from statusrapport.slides.status import Page
-from statusrapport.report.portfolio import (PORTFOLIO_LABELS as L, CostLevel, CostSeries, Mark,
+from statusrapport.report.portfolio import (CostLevel, CostSeries, Mark,
                                      OverviewRow, PortfolioOverview, Schedule, Timeline,
                                      axis_ticks)
 from statusrapport.text.fit import (HEIGHT_SLACK, cut_to_fit, line_height, paginate_rows,
                                     para_height, row_height)
 from statusrapport.text.metrics import text_width
 from statusrapport.report import formatting as fmt
+from statusrapport.words import current
 
 SIZE = 10.0
 SMALL = 8.0
@@ -27,7 +28,7 @@ LINES = 6  # the most lines an overview cell takes (its text cut with "…" beyo
 
 # --- the overview ----------------------------------------------------------------------------
 
-COLUMNS = (("initiative", 0.25), ("group", 0.13), ("leader", 0.12), ("schedule", 0.15),
+COLUMNS = (("initiative", 0.25), ("group", 0.13), ("leader", 0.12), ("milestones_short", 0.15),
            ("costs", 0.15), ("comment", 0.20))
 SCHEDULE_COLOUR = {Schedule.OVERDUE: RED, Schedule.MOVED: ORANGE, Schedule.ON_TRACK: TEXT}
 COST_COLOUR = {CostLevel.OVER: RED, CostLevel.UNDER: TEXT, CostLevel.WITHIN: GREY,
@@ -42,7 +43,7 @@ def _p(text: str, *, bold: bool = False, colour: str | None = TEXT, size: float 
 def overview_pages(data: PortfolioOverview, area: Rect, footer: Rect, font: str) -> list[Page]:
     columns = distribute(area.w, [share for _, share in COLUMNS])  # EMU, as drawn
     widths = [pt(c) for c in columns]
-    header = [[_p(L[key], bold=True)] for key, _ in COLUMNS]
+    header = [[_p(getattr(current(), key), bold=True)] for key, _ in COLUMNS]
     rows = [_overview_cells(row, widths, font) for row in data.rows]
 
     def height(cells: list[list[Para]]) -> tuple[float, float]:
@@ -56,15 +57,15 @@ def overview_pages(data: PortfolioOverview, area: Rect, footer: Rect, font: str)
     measured = [(cells, *height(cells)) for cells in rows]
     pages = [[(cells, h) for cells, h, _ in page]
              for page in paginate_rows(measured, lambda row: row[2], room)]
-    note = _p(f"{L['costs']}: avvik (virkelig − plan) når det er mer enn {data.tolerance} av "
-              "planen. Rødt: forfalt eller over plan. Oransje: flyttet milepæl.",
-              colour=GREY, size=SMALL)
+    words = current()
+    note = _p(f"{words.tolerance_note.format(costs=words.costs, tolerance=data.tolerance)} "
+              f"{words.colour_note}", colour=GREY, size=SMALL)
     out = []
     for page in pages:
         table_rows = [[Cell(tuple(c), HEADER_FILL) for c in header]]
         table_rows += [[Cell(tuple(c)) for c in cells] for cells, _ in page]
         heights = tuple(emu_up(h) for h in [header_h] + [h for _, h in page])
-        table = Table(L["overview"], Rect(area.x, area.y, area.w, sum(heights)), columns,
+        table = Table(current().overview, Rect(area.x, area.y, area.w, sum(heights)), columns,
                       heights, tuple(tuple(r) for r in table_rows), MARGINS)
         text = " ".join(p.text for r in table_rows for c in r for p in c.paras)
         legend = TextBox("Forklaring", footer, Frame((note,)), anchor="b")
@@ -119,9 +120,13 @@ MARKS = {  # geometry, fill, outline
     Mark.LATE: ("ellipse", RED, RED),
     Mark.CANCELLED: ("rect", FAINT, FAINT),
 }
-LEGEND = ((Mark.PLANNED, "Planlagt"), (Mark.MOVED, "Flyttet"),
-          (Mark.ORIGINAL, "Opprinnelig dato"), (Mark.DELIVERED, "Levert"),
-          (Mark.LATE, "Levert for sent"), (Mark.OVERDUE, "Forfalt"))
+
+
+def _legend_marks() -> tuple[tuple[Mark, str], ...]:
+    words = current()
+    return ((Mark.PLANNED, words.planned_mark), (Mark.MOVED, words.moved),
+            (Mark.ORIGINAL, words.original_date), (Mark.DELIVERED, words.delivered),
+            (Mark.LATE, words.delivered_late), (Mark.OVERDUE, words.overdue))
 
 
 def timeline_pages(timeline: Timeline, area: Rect, footer: Rect, font: str) -> list[Page]:
@@ -197,7 +202,8 @@ def _timeline_page(timeline: Timeline, lines, lane_h: float, area: Rect, footer:
 
 
 def _legend(timeline: Timeline, footer: Rect, font: str) -> tuple[list, str]:
-    items = [*LEGEND, (None, f"Rapportdato {fmt.short_date(timeline.report_day)}")]
+    items = [*_legend_marks(),
+             (None, current().report_day.format(day=fmt.short_date(timeline.report_day)))]
     x, y = pt(footer.x), pt(footer.y)
     h = pt(footer.h)
     shapes, texts = [], []
@@ -229,14 +235,15 @@ def _fitted(text: str, width: float, font: str, bold: bool) -> str:
 def cost_page(series: CostSeries, area: Rect, font: str) -> Page:
     note_h = line_height(SIZE, font) + 4
     chart_rect = Rect(area.x, area.y, area.w, area.h - emu(note_h + HEADING_GAP))
-    chart = Chart(L["cost_chart"], chart_rect, series.categories,
-                  ((L["plan"], series.plan), (L["actual"], series.actual)))
+    chart = Chart(current().cost_chart, chart_rect, series.categories,
+                  ((current().plan, series.plan), (current().actual, series.actual)))
     deviation = series.actual[-1] - series.plan[-1]
     note = " ".join(t for t in (
-        series.as_of, f"Avvik i siste rapport: {fmt.amount(deviation, signed=True)} "
-                      f"({fmt.percent(deviation, series.plan[-1])}).") if t)
+        series.as_of, current().last_deviation.format(
+            amount=fmt.amount(deviation, signed=True),
+            percent=fmt.percent(deviation, series.plan[-1]))) if t)
     box = Rect(area.x, area.bottom - emu(note_h), area.w, emu(note_h))
     text = TextBox("Merknad", box, Frame((_p(note, colour=GREY),)), anchor="b")
-    chart_text = " ".join([*series.categories, L["plan"], L["actual"]])
+    chart_text = " ".join([*series.categories, current().plan, current().actual])
     return Page((chart, text), (Region("chart", chart_rect, chart_text),
                                 Region("note", box, note)))

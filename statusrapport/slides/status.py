@@ -20,7 +20,8 @@ from statusrapport.report.rules import MilestoneState
 from statusrapport.text.fit import (HEIGHT_SLACK, WIDTH_SLACK, cell_height, line_height, para_height,
                                     row_height, take)
 from statusrapport.text.metrics import text_width
-from statusrapport.report.view import LABELS, BulletView, MilestoneRow, StatusView
+from statusrapport.report.view import BulletView, MilestoneRow, StatusView
+from statusrapport.words import current
 
 SIZES = (12.0, 11.0, 10.5, 10.0, 9.5, 9.0)  # body text of the whole slide, largest first
 START = 2  # the size to try first: the seed's slides come out at 10.5 and 10 pt
@@ -31,8 +32,7 @@ GAP_V, GAP_H, HEADING_GAP = 8.0, 16.0, 1.0
 MIDDLE_SHARE = 0.6  # of the width, for the milestones (the economy gets the rest)
 BULLET_MARGINS = (10.0, 22.0)  # text margin of level 0 and level 1 bullets
 BULLET_HANG = 10.0
-LEGEND = (("Rødt", RED), (": levert etter planlagt dato, eller forfalt og ikke levert.   ", GREY),
-          ("Oransje", ORANGE), (": ny planlagt dato (den opprinnelige er gjennomstreket).", GREY))
+LEGEND_COLOURS = {"red": RED, "orange": ORANGE, "grey": GREY}
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ class _Status:
     # --- the panels' contents --------------------------------------------------------------
     def info(self) -> tuple[list[float], list[list[tuple[Para, ...]]]]:
         v, pad = self.v, MARGINS[0] + MARGINS[1]
-        labels = [LABELS["initiative"], LABELS["leader"], LABELS["period"]]
+        labels = [current().initiative, current().leader, current().period]
         values = [v.name, v.leader, v.period]
         side = [min(max(self.tw(labels[i], True), self.tw(values[i])) + pad, self.width * 0.3)
                 for i in (1, 2)]
@@ -134,10 +134,10 @@ class _Status:
     def _milestone_columns(self) -> list[float]:
         rows, pad = self.v.milestones, MARGINS[0] + MARGINS[1]
         w = self.middle_w[0]
-        ident = max([self.tw(LABELS["id"], True)] + [self.tw(r.id) for r in rows]) + pad
-        planned = max([self.tw(LABELS["planned"], True)]
+        ident = max([self.tw(current().id, True)] + [self.tw(r.id) for r in rows]) + pad
+        planned = max([self.tw(current().planned, True)]
                       + [self.tw(" ".join(_planned_dates(r))) for r in rows]) + pad
-        delivered = max([self.tw(LABELS["delivered"], True)]
+        delivered = max([self.tw(current().delivered, True)]
                         + [self.tw(r.delivered) for r in rows]) + pad
         ident, planned, delivered = min(ident, w * 0.14), min(planned, w * 0.24), min(
             delivered, w * 0.2)
@@ -165,7 +165,8 @@ class _Status:
                 (_p(planned, s),), (_p((delivered,), s),)]
 
     def legend(self) -> Para:
-        return _p(tuple(Span(text, colour != GREY, colour) for text, colour in LEGEND),
+        spans = ((text, LEGEND_COLOURS[key]) for text, key in current().legend)
+        return _p(tuple(Span(text, colour != GREY, colour) for text, colour in spans),
                   LEGEND_SIZE)
 
     def economy_left(self) -> list[list[tuple[Para, ...]]]:
@@ -173,9 +174,9 @@ class _Status:
         s, v = self.size, self.v
         rows = [[(_p(v.budget_total, s),)]]
         if v.costs:
-            rows.append([(_p(LABELS["periodisation"], s, bold=True),
-                          _p(LABELS["costs_so_far"], s))])
-            rows.append([(_p(LABELS[k], s, bold=True, align="r"),)
+            rows.append([(_p(current().periodisation, s, bold=True),
+                          _p(current().costs_so_far, s))])
+            rows.append([(_p(getattr(current(), k), s, bold=True, align="r"),)
                          for k in ("plan", "actual", "deviation")])
             over = RED if v.costs.over_plan else TEXT
             rows.append([(_p(v.costs.plan, s, align="r"),), (_p(v.costs.actual, s, align="r"),),
@@ -192,7 +193,7 @@ class _Status:
         if not self.v.costs:
             return [we * 0.5, we * 0.5]
         c = self.v.costs
-        cols = [max(self.tw(LABELS[k], True), self.tw(value)) + pad for k, value in
+        cols = [max(self.tw(getattr(current(), k), True), self.tw(value)) + pad for k, value in
                 (("plan", c.plan), ("actual", c.actual), ("deviation", c.deviation))]
         scale = min(1.0, we * 0.62 / sum(cols))
         cols = [w * scale for w in cols]
@@ -213,7 +214,7 @@ class _Status:
         """Row heights of the economy table on the first slide, and its total height."""
         cols = self.economy_columns()
         left_w = sum(cols[:-1])
-        heights = [self.row_h(self.header([LABELS["budget"], LABELS["comment"]]),
+        heights = [self.row_h(self.header([current().budget, current().comment]),
                               [left_w, cols[-1]], safe)]
         for row in self.economy_left():
             heights.append(self.row_h(row, cols[:-1] if len(row) == 3 else [left_w], safe))
@@ -227,10 +228,10 @@ class _Status:
         """Room for the comments in an economy panel `cap` pt high."""
         if first:
             cols = self.economy_columns()
-            header = self.row_h(self.header([LABELS["budget"], LABELS["comment"]]),
+            header = self.row_h(self.header([current().budget, current().comment]),
                                 [sum(cols[:-1]), cols[-1]])
         else:
-            header = self.row_h(self.header([LABELS["comment"]]), [self.middle_w[1]])
+            header = self.row_h(self.header([current().comment]), [self.middle_w[1]])
         return cap - self.heading_h - header - MARGINS[2] - MARGINS[3]
 
     def progress_widths(self) -> list[float]:
@@ -377,9 +378,9 @@ class _Status:
         cells = [[Cell(c, HEADER_FILL) for c in rows[0]], [Cell(c) for c in rows[1]]]
         exact = [self.row_h(r, widths, False) for r in rows]
         x = pt(self.area.x)
-        table = self._table(LABELS["info"], x, y + self.heading_h, widths, cells, exact)
+        table = self._table(current().info, x, y + self.heading_h, widths, cells, exact)
         reserved = sum(self.row_h(r, widths) for r in rows)
-        return y + self._panel("info", LABELS["info"], x, y, self.width, table, reserved,
+        return y + self._panel("info", current().info, x, y, self.width, table, reserved,
                                shapes, regions)
 
     def _milestones(self, x: float, y: float, rows: list[MilestoneRow], shapes: list,
@@ -389,9 +390,9 @@ class _Status:
         body = [self.milestone_cells(r) for r in rows]
         cells = [[Cell(c, HEADER_FILL) for c in header]] + [[Cell(c) for c in r] for r in body]
         exact = [self.row_h(r, cols, False) for r in [header] + body]
-        table = self._table(LABELS["milestones"], x, y + self.heading_h, cols, cells, exact)
+        table = self._table(current().milestones, x, y + self.heading_h, cols, cells, exact)
         reserved = sum(self.row_h(r, cols) for r in [header] + body)
-        height = self._panel("milestones", LABELS["milestones"], x, y, self.middle_w[0], table,
+        height = self._panel("milestones", current().milestones, x, y, self.middle_w[0], table,
                              reserved, shapes, regions)
         if any(r.state.needs_attention or r.moved for r in rows):
             legend = TextBox("Forklaring", self.footer, Frame((self.legend(),)), anchor="b")
@@ -407,9 +408,9 @@ class _Status:
         left = self.economy_left()
         n = len(cols)
         comment_cell = Cell(tuple(comments), row_span=len(left))
-        header = [Cell(self.header([LABELS["budget"]])[0], HEADER_FILL, grid_span=n - 1)]
+        header = [Cell(self.header([current().budget])[0], HEADER_FILL, grid_span=n - 1)]
         header += [Cell(h_merge=True)] * (n - 2) + [
-            Cell(self.header([LABELS["comment"]])[0], HEADER_FILL)]
+            Cell(self.header([current().comment])[0], HEADER_FILL)]
         rows = [header]
         for i, row in enumerate(left):
             if len(row) == 1:
@@ -419,24 +420,24 @@ class _Status:
                 cells = [Cell(c, fill) for c in row]
             cells.append(comment_cell if i == 0 else Cell(v_merge=True))
             rows.append(cells)
-        table = self._table(LABELS["economy"], x, y + self.heading_h, cols, rows, exact)
-        return self._panel("economy", LABELS["economy"], x, y, self.middle_w[1], table,
+        table = self._table(current().economy, x, y + self.heading_h, cols, rows, exact)
+        return self._panel("economy", current().economy, x, y, self.middle_w[1], table,
                            reserved, shapes, regions)
 
     def comments_panel_h(self, comments: list[Para]) -> float:
         w = self.middle_w[1]
-        return (self.heading_h + self.row_h(self.header([LABELS["comment"]]), [w])
+        return (self.heading_h + self.row_h(self.header([current().comment]), [w])
                 + self.cell_h(comments, w))
 
     def _comments_panel(self, x: float, y: float, comments: list[Para], shapes: list,
                         regions: list) -> float:
         w = self.middle_w[1]
-        header = self.header([LABELS["comment"]])
+        header = self.header([current().comment])
         rows = [[Cell(header[0], HEADER_FILL)], [Cell(tuple(comments))]]
         exact = [self.row_h(header, [w], False), self.cell_h(comments, w, False)]
-        table = self._table(LABELS["economy"], x, y + self.heading_h, [w], rows, exact)
+        table = self._table(current().economy, x, y + self.heading_h, [w], rows, exact)
         reserved = self.row_h(header, [w]) + self.cell_h(comments, w)
-        return self._panel("economy", LABELS["economy"], x, y, w, table, reserved, shapes,
+        return self._panel("economy", current().economy, x, y, w, table, reserved, shapes,
                            regions)
 
     def _progress(self, y: float, bottom: float, columns: list[list[Para]], shapes: list,
@@ -456,12 +457,12 @@ class _Status:
             placed[i], rest[i] = tuple(rest[i][:1]), rest[i][1:]
         cells = [[Cell(c, HEADER_FILL) for c in header], [Cell(c) for c in placed]]
         exact_header = self.row_h(header, widths, False)
-        table = self._table(LABELS["progress"], pt(self.area.x), y + self.heading_h, widths,
+        table = self._table(current().progress, pt(self.area.x), y + self.heading_h, widths,
                             cells, [exact_header, body_h + header_h - exact_header])
         # the body row reaches exactly down to the area's bottom edge
         heights = (table.heights[0], self.area.bottom - table.rect.y - table.heights[0])
         table = replace(table, heights=heights, rect=replace(table.rect, h=sum(heights)))
-        self._panel("progress", LABELS["progress"], pt(self.area.x), y, self.width, table,
+        self._panel("progress", current().progress, pt(self.area.x), y, self.width, table,
                     header_h + body_h, shapes, regions, bottom=self.area.bottom)
         return rest
 
@@ -476,11 +477,11 @@ def _planned_dates(row: MilestoneRow) -> list[str]:
 
 
 def _ms_labels() -> list[str]:
-    return [LABELS["id"], LABELS["description"], LABELS["planned"], LABELS["delivered"]]
+    return [current().id, current().description, current().planned, current().delivered]
 
 
 def _progress_labels() -> list[str]:
-    return [LABELS["done"], LABELS["next"], LABELS["risks"]]
+    return [current().done, current().next, current().risks]
 
 
 def _cells(table: Table):

@@ -11,7 +11,7 @@ DELAY = 0.8  # seconds: a fast build finishes before anything is drawn
 
 
 class Steps:
-    """`with Steps() as steps: steps("Leser filene"); …` — each call names the step now running."""
+    """`with Steps() as steps: steps("Reading the files"); …` — each call names the step now running."""
 
     def __init__(self, console: Any = None, delay: float = DELAY):
         self._console = console

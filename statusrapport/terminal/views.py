@@ -23,15 +23,16 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from statusrapport.report.diff import DIFF_LABELS, Change, FigureChange, InitiativeDiff, ReportDiff
+from statusrapport.report.diff import Change, FigureChange, InitiativeDiff, ReportDiff
 from statusrapport.errors import UserError
 from statusrapport.report.listing import Overview
-from statusrapport.report.portfolio import (PORTFOLIO_LABELS, CostLevel, PortfolioOverview,
+from statusrapport.report.portfolio import (CostLevel, PortfolioOverview,
                                      Schedule)
-from statusrapport.report.view import (LABELS, BulletView, InitiativeView, KpiView, MilestoneRow,
+from statusrapport.report.view import (BulletView, InitiativeView, KpiView, MilestoneRow,
                                 ReportView, Run, StatusView)
 from statusrapport.data.weeks import IsoWeek
 from statusrapport.visible import visible
+from statusrapport.words import current
 
 WIDE = 120  # from this width the progress lists stand side by side, as on the slide
 
@@ -114,22 +115,22 @@ def render_initiative(out: Console, initiative: InitiativeView) -> None:
 
 def status_blocks(status: StatusView, *, wide: bool) -> list[RenderableType]:
     return [
-        _heading(LABELS["info"]), _indented(info_table(status)), Text(),
-        _heading(LABELS["milestones"]), _indented(milestone_table(status.milestones)), Text(),
-        _heading(LABELS["economy"]), _indented(economy(status, wide=wide)), Text(),
-        _heading(LABELS["progress"]), _indented(progress(status, wide=wide)),
+        _heading(current().info), _indented(info_table(status)), Text(),
+        _heading(current().milestones), _indented(milestone_table(status.milestones)), Text(),
+        _heading(current().economy), _indented(economy(status, wide=wide)), Text(),
+        _heading(current().progress), _indented(progress(status, wide=wide)),
     ]
 
 
 def info_table(status: StatusView) -> Table:
-    table = _table(LABELS["initiative"], LABELS["leader"], LABELS["period"])
+    table = _table(current().initiative, current().leader, current().period)
     _names(table, 0, 1)
     table.add_row(Text(visible(status.name)), Text(visible(status.leader)), Text(status.period))
     return table
 
 
 def milestone_table(rows: tuple[MilestoneRow, ...]) -> Table:
-    table = _table(LABELS["id"], LABELS["description"], LABELS["planned"], LABELS["delivered"])
+    table = _table(current().id, current().description, current().planned, current().delivered)
     for column in (0, 2, 3):
         table.columns[column].no_wrap = True
     for row in rows:
@@ -158,12 +159,12 @@ def economy(status: StatusView, *, wide: bool) -> RenderableType:
     budget = budget_block(status)
     comments = bullet_list(tuple(BulletView((Run(c),)) for c in status.budget_comments))
     if wide:
-        table = _table(LABELS["budget"], LABELS["comment"])
+        table = _table(current().budget, current().comment)
         table.add_row(budget, comments)
         return table
-    parts: list[RenderableType] = [_subheading(LABELS["budget"]), _indented(budget)]
+    parts: list[RenderableType] = [_subheading(current().budget), _indented(budget)]
     if status.budget_comments:
-        parts += [_subheading(LABELS["comment"]), _indented(comments)]
+        parts += [_subheading(current().comment), _indented(comments)]
     return Group(*parts)
 
 
@@ -173,15 +174,15 @@ def budget_block(status: StatusView) -> RenderableType:
         parts.append(Text(status.budget_total))
     if status.costs is not None:
         costs = status.costs
-        parts.append(Text(LABELS["periodisation"], style=MUTED))
-        table = _table("", LABELS["plan"], LABELS["actual"], LABELS["deviation"])
+        parts.append(Text(current().periodisation, style=MUTED))
+        table = _table("", current().plan, current().actual, current().deviation)
         for column in table.columns[1:]:
             column.justify = "right"
             column.no_wrap = True
         deviation = Text(costs.deviation, style=ATTENTION if costs.over_plan else "")
         deviation.append(f" ({costs.deviation_percent})", style=MUTED)
         _names(table, 0)
-        table.add_row(Text(LABELS["costs_so_far"]), Text(costs.plan), Text(costs.actual), deviation)
+        table.add_row(Text(current().costs_so_far), Text(costs.plan), Text(costs.actual), deviation)
         parts.append(table)
     if status.costs_as_of:
         parts.append(Text(status.costs_as_of))
@@ -189,8 +190,8 @@ def budget_block(status: StatusView) -> RenderableType:
 
 
 def progress(status: StatusView, *, wide: bool) -> RenderableType:
-    lists = [(LABELS["done"], status.done), (LABELS["next"], status.planned),
-             (LABELS["risks"], status.risks)]
+    lists = [(current().done, status.done), (current().next, status.planned),
+             (current().risks, status.risks)]
     if wide:
         table = _table(*(label for label, _ in lists), ratios=True)
         table.add_row(*(bullet_list(items) for _, items in lists))
@@ -233,27 +234,12 @@ def runs_text(runs: tuple[Run, ...]) -> Text:
 
 # ---- list ------------------------------------------------------------------------------------
 
-LIST_LABELS = {
-    "reports": "Rapporter",
-    "report": "Rapport",
-    "week": "Uke",
-    "year": "År",
-    "date": "Dato",
-    "initiatives": "Tiltak",
-    "group": "Gruppe",
-    "leader": LABELS["leader"],
-    "latest": "Siste rapport",
-    "overdue": "Forfalt",
-    "moved": "Flyttet",
-}
-
-
 def render_overview(out: Console, data: Overview) -> None:
     out.print(Text(visible(data.programme), style=HEADING))
     out.print()
-    out.print(_heading(LIST_LABELS["reports"]))
-    reports = _table(LIST_LABELS["report"], LIST_LABELS["week"], LIST_LABELS["year"],
-                     LIST_LABELS["date"], LIST_LABELS["initiatives"])
+    out.print(_heading(current().reports))
+    reports = _table(current().report, current().week, current().year,
+                     current().date, current().initiative)
     for column in reports.columns[1:]:
         column.justify = "right"
     total = len(data.initiatives)
@@ -262,15 +248,15 @@ def render_overview(out: Console, data: Overview) -> None:
                         Text(f"{row.initiatives} av {total}"))
     out.print(reports if data.reports else Text("–", style=MUTED))
     out.print()
-    out.print(_heading(LIST_LABELS["initiatives"]))
+    out.print(_heading(current().initiative))
     out.print(initiative_table(data, wide=out.width >= WIDE))
 
 
 def initiative_table(data: Overview, *, wide: bool) -> Table:
     """Group and leader in columns of their own when wide, else under the initiative's name."""
-    who = (LIST_LABELS["group"], LIST_LABELS["leader"]) if wide else ()
-    table = _table(LIST_LABELS["initiatives"], *who, LIST_LABELS["latest"],
-                   LIST_LABELS["overdue"], LIST_LABELS["moved"])
+    who = (current().group, current().leader) if wide else ()
+    table = _table(current().initiative, *who, current().latest,
+                   current().overdue, current().moved)
     table.columns[-3].no_wrap = True
     table.show_lines = True  # an initiative takes several lines: keep them apart
     _names(table, *range(len(who) + 1))
@@ -306,11 +292,13 @@ def only_rows(data: PortfolioOverview, initiative_id: str) -> PortfolioOverview:
 
 def render_portfolio(out: Console, data: PortfolioOverview) -> None:
     """The deck's overview slide as a table: what is late, what is over budget."""
-    out.print(Text(f"{visible(data.programme)} – {PORTFOLIO_LABELS['overview'].lower()} uke "
-                   f"{data.week.week} {data.week.year}", style=HEADING))
+    words = current()
+    out.print(Text(f"{visible(data.programme)} – {words.overview.lower()} "
+                   f"{words.week_label.format(week=data.week.week, year=data.week.year)}",
+                   style=HEADING))
     wide = out.width >= WIDE
     keys = ("initiative", "group", "leader") if wide else ("initiative",)
-    table = _table(*(PORTFOLIO_LABELS[k] for k in (*keys, "schedule", "costs", "comment")))
+    table = _table(*(getattr(words, k) for k in (*keys, "milestones_short", "costs", "comment")))
     table.show_lines = not wide
     _names(table, *range(len(keys)))
     for row in data.rows:
@@ -321,8 +309,8 @@ def render_portfolio(out: Console, data: PortfolioOverview) -> None:
         table.add_row(name, *who, Text(row.schedule_text, style=SCHEDULE_STYLE[row.schedule]),
                       Text(row.cost.text, style=COST_STYLE[row.cost.level]), Text(row.comment))
     out.print(table)
-    out.print(Text(f"{PORTFOLIO_LABELS['costs']}: avvik (virkelig − plan) når det er mer enn "
-                   f"{data.tolerance} av planen.", style=MUTED))
+    out.print(Text(words.tolerance_note.format(costs=words.costs, tolerance=data.tolerance),
+                   style=MUTED))
 
 
 # ---- diff ------------------------------------------------------------------------------------
@@ -334,7 +322,7 @@ def render_diff(out: Console, data: ReportDiff) -> None:
         render_initiative_diff(out, initiative)
     if data.removed:
         out.print()
-        out.print(_heading(DIFF_LABELS["removed"]))
+        out.print(_heading(current().removed_from_data))
         out.print(bullet_list(tuple(BulletView((Run(visible(r)),)) for r in data.removed)))
 
 
@@ -348,11 +336,11 @@ def render_initiative_diff(out: Console, item: InitiativeDiff) -> None:
         line.append(f" ({item.note})", style=MUTED)
     out.print(line)
     if not item.changed:
-        out.print(Text(DIFF_LABELS["unchanged"]))
+        out.print(Text(current().unchanged))
         return
     if item.milestones:
-        out.print(_subheading(DIFF_LABELS["milestones"]))
-        table = _table("", LABELS["id"], LABELS["description"], "", header=False)
+        out.print(_subheading(current().milestones_short))
+        table = _table("", current().id, current().description, "", header=False)
         table.columns[0].no_wrap = table.columns[1].no_wrap = table.columns[3].no_wrap = True
         for change in item.milestones:
             style = ATTENTION if change.needs_attention else (
@@ -361,18 +349,18 @@ def render_initiative_diff(out: Console, item: InitiativeDiff) -> None:
                           Text(change.description), Text(change.detail, style=style))
         out.print(_indented(table))
     if item.costs:
-        out.print(_subheading(DIFF_LABELS["costs"]))
+        out.print(_subheading(current().costs))
         out.print(_indented(_figure_table(item.costs)))
     if item.kpis:
-        out.print(_subheading(DIFF_LABELS["kpis"]))
+        out.print(_subheading(current().kpis))
         out.print(_indented(_figure_table(item.kpis)))
     if item.risks_added or item.risks_removed:
-        out.print(_subheading(DIFF_LABELS["risks"]))
+        out.print(_subheading(current().risks))
         table = _table("", "", header=False)
         for text in item.risks_added:
-            table.add_row(Text(DIFF_LABELS["risk_added"], style="green"), Text(text))
+            table.add_row(Text("+", style="green"), Text(text))
         for text in item.risks_removed:
-            table.add_row(Text(DIFF_LABELS["risk_removed"], style="red"), Text(text, style=MUTED))
+            table.add_row(Text("-", style="red"), Text(text, style=MUTED))
         out.print(_indented(table))
 
 
