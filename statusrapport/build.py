@@ -69,6 +69,7 @@ def build(data: Path, report: str, output: Path | None = None,
     from statusrapport.slides.order import plan_deck
     from statusrapport.report.view import report_view
     from statusrapport.provenance import provenance_of
+    from statusrapport.words import speaking
 
     templates = [Path(template or DEFAULT_TEMPLATE)]
     if output is not None and not Path(output).is_dir():  # said before the long build
@@ -80,14 +81,16 @@ def build(data: Path, report: str, output: Path | None = None,
         assert loaded.week is not None
         programme = select_group(loaded.programme, group)
         context = report_context(programme, loaded.week)  # derived once, read by every slide
-        view = report_view(context)
-        plan = plan_deck(view, geometry(prs), portfolio(context))
+        with speaking(context.words):  # the programme's language, for every word planned
+            view = report_view(context)
+            plan = plan_deck(view, geometry(prs), portfolio(context))
+            title = view.title
         week = f"{loaded.week.year}-uke-{loaded.week.week}"
         if origin is None:
             origin = provenance_of(data, week, group, template,
                                    Path(template or DEFAULT_TEMPLATE).read_bytes())
         titles = tuple(slide.title_text for slide in plan.slides)
-        blob = deck.render(prs, plan, Properties(view.title, view.programme, view.date,
+        blob = deck.render(prs, plan, Properties(title, view.programme, view.date,
                                                  titles, origin.properties()))
     path = output if output is not None else default_output(view, group)
     if path.is_dir():  # -o build/: the default name in that folder

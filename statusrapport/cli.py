@@ -300,26 +300,28 @@ def show(
     from statusrapport.data.loader import load
     from statusrapport.report.context import report_context
     from statusrapport.report.view import report_view
+    from statusrapport.words import speaking
 
     loaded = load(data, report)
     _mention_warnings(loaded.warnings)
     context = report_context(loaded.programme, loaded.week)
-    if overview:
-        from statusrapport.report.portfolio import overview as portfolio_overview
+    with speaking(context.words):
+        if overview:
+            from statusrapport.report.portfolio import overview as portfolio_overview
 
-        rows = portfolio_overview(context)
-        if initiative is not None:
-            rows = terminal.only_rows(rows, initiative)
+            rows = portfolio_overview(context)
+            if initiative is not None:
+                rows = terminal.only_rows(rows, initiative)
+            if as_json:
+                print(terminal.to_json(rows))
+            else:
+                terminal.render_portfolio(terminal.console(), rows)
+            return
+        view = terminal.only(report_view(context), initiative)
         if as_json:
-            print(terminal.to_json(rows))
+            print(terminal.to_json(view))
         else:
-            terminal.render_portfolio(terminal.console(), rows)
-        return
-    view = terminal.only(report_view(context), initiative)
-    if as_json:
-        print(terminal.to_json(view))
-    else:
-        terminal.render_report(terminal.console(), view)
+            terminal.render_report(terminal.console(), view)
 
 
 @app.command("list")
@@ -329,13 +331,15 @@ def list_reports(data: DataDir = Path("initiatives"), as_json: JsonFlag = False)
     from statusrapport.terminal import views as terminal
     from statusrapport.data.loader import load
     from statusrapport.report.listing import overview
+    from statusrapport.words import speaking, words_for
 
     loaded = load(data)
     _mention_warnings(loaded.warnings)
-    if as_json:
-        print(terminal.to_json(overview(loaded.programme)))
-    else:
-        terminal.render_overview(terminal.console(), overview(loaded.programme))
+    with speaking(words_for(loaded.programme.language)):
+        if as_json:
+            print(terminal.to_json(overview(loaded.programme)))
+        else:
+            terminal.render_overview(terminal.console(), overview(loaded.programme))
 
 
 @app.command()
@@ -356,6 +360,7 @@ def diff(
     from statusrapport.report.context import report_context
     from statusrapport.terminal import views as terminal
     from statusrapport.data.loader import load
+    from statusrapport.words import speaking, words_for
 
     if since is not None:
         from statusrapport.data.gitread import load_at
@@ -366,18 +371,21 @@ def diff(
         after = load(data)
         print(f"Comparing {revision.label} ({revision.short}) with the working tree.",
               file=sys.stderr)
-        result = changes.compare_states(before.programme, after.programme,
-                                        f"{since} ({revision.short})")
+        with speaking(words_for(after.programme.language)):
+            result = changes.compare_states(before.programme, after.programme,
+                                            f"{since} ({revision.short})")
     else:
         after = load(data)
         old_week, new_week = changes.choose_weeks(after.programme, old, new)
-        result = changes.compare_reports(report_context(after.programme, old_week),
-                                         report_context(after.programme, new_week))
+        with speaking(words_for(after.programme.language)):
+            result = changes.compare_reports(report_context(after.programme, old_week),
+                                             report_context(after.programme, new_week))
     _mention_warnings(after.warnings)
-    if as_json:
-        print(terminal.to_json(result))
-    else:
-        terminal.render_diff(terminal.console(), result)
+    with speaking(words_for(after.programme.language)):
+        if as_json:
+            print(terminal.to_json(result))
+        else:
+            terminal.render_diff(terminal.console(), result)
 
 
 # ---- authoring: new initiative, new report (ruamel.yaml, imported only here), schema -------

@@ -80,7 +80,7 @@ def _load(files: _Files, report: str | None) -> Loaded:
     if programme_file:
         settings = programme_file[0]
         programme = replace(programme, cost_tolerance=settings.cost_tolerance,
-                            timeline=settings.timeline)
+                            timeline=settings.timeline, language=settings.language)
     # A file that failed to load may hold the report asked for: name the files' errors only,
     # not "there is no report for uke-33; reports in the data: none" beside them.
     failed = any(p.severity is Severity.ERROR for p in problems)

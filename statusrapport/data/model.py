@@ -18,6 +18,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from statusrapport.data.dates import DATE_FORMATS, MONTH_FORMATS, PlanDate, parse_day
 from statusrapport.data.weeks import IsoWeek, WeekRef, parse_period, parse_week_key
+from statusrapport.words import Language
 
 MAX_TEXT = 600
 
@@ -296,6 +297,8 @@ class ProgrammeFile(Strict):
         Decimal(5), description="Kostnadsavvik over denne andelen av planen (prosent) vises i oversikten")
     timeline: Literal["group", "initiative"] = Field(  # one timeline slide per group, or per initiative
         "group", description="Ett tidslinjelysbilde per gruppe (group) eller per tiltak (initiative)")
+    language: Language = Field(  # the deck's words: statusrapport.words
+        "nb", description="Rapportens språk: bokmål (nb), nynorsk (nn) eller engelsk (en)")
 
 
 @dataclass(frozen=True)
@@ -307,6 +310,7 @@ class Programme:
     initiatives: list[Initiative]
     cost_tolerance: Decimal = Decimal(5)
     timeline: str = "group"
+    language: str = "nb"  # the deck's words (statusrapport.words.words_for)
 
     def in_group(self, group: str) -> list[Initiative]:
         return [i for i in self.initiatives if i.group == group]

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from statusrapport.data.model import Initiative, Milestone, Programme, Report, report_date
 from statusrapport.data.weeks import IsoWeek
 from statusrapport.report.rules import CostLevel, MilestoneState, cost_level, is_moved, milestone_state
+from statusrapport.words import Words, words_for
 
 
 class MilestoneContext(NamedTuple):
@@ -87,11 +88,12 @@ class ReportContext:
     """The programme's report of one week: the initiatives with a report of that week, in deck
     order, and the day the programme's report speaks for (the latest of theirs)."""
 
-    __slots__ = ("programme", "week", "day", "initiatives", "_by_id", "_latest")
+    __slots__ = ("programme", "week", "day", "words", "initiatives", "_by_id", "_latest")
 
     def __init__(self, programme: Programme, week: IsoWeek):
         self.programme = programme
         self.week = week
+        self.words: Words = words_for(programme.language)  # what the deck and views speak
         tolerance = programme.cost_tolerance
         self.initiatives: tuple[InitiativeContext, ...] = tuple(
             initiative_context(i, week, tolerance) for i in programme.initiatives

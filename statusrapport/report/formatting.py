@@ -15,8 +15,10 @@ NBSP = "\u00a0"  # between a figure and its unit, so the two never wrap apart
 
 
 def short_date(day: date) -> str:
-    """18.08.21"""
-    return day.strftime(current().date_format)
+    """18.08.21 (bokmål, nynorsk); 18 Aug 2021 (English)"""
+    words = current()
+    return words.date_format.format(day=day.day, month=day.month, yy=day.year % 100,
+                                    year=day.year, mon=words.month_short[day.month - 1])
 
 
 def plan_date(value: PlanDate) -> str:

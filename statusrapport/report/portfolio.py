@@ -79,7 +79,7 @@ def select_group(programme: Programme, name: str | None) -> Programme:
         known = ", ".join(repr(g.name) for g in programme.groups)
         raise UserError(f"no group {name!r}; the groups are: {known}")
     return Programme(programme.name, groups, programme.in_group(name),
-                     programme.cost_tolerance, programme.timeline)
+                     programme.cost_tolerance, programme.timeline, programme.language)
 
 
 # --- the overview ----------------------------------------------------------------------------

@@ -14,20 +14,23 @@ import contextlib
 import contextvars
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Literal, get_args
 
-LANGUAGES = ("nb", "nn", "en")
+Language = Literal["nb", "nn", "en"]  # programme.yaml's `language:`
+LANGUAGES: tuple[str, ...] = get_args(Language)
 DEFAULT_LANGUAGE = "nb"
 
 
 @dataclass(frozen=True, slots=True)
 class Words:
     language: str
+    proofing: str  # the language tag a text run carries, for a spelling checker
 
     # how numbers and dates are written
     thousands: str  # between groups of three digits
     decimal: str  # the decimal mark
     group_from: int  # a figure groups its thousands from this many digits on (amounts always)
-    date_format: str  # a day, short: 18.08.21
+    date_format: str  # a day, short: 18.08.21 ({day}, {month}, {yy}, {year}, {mon}: Aug)
     months: tuple[str, ...]  # januar …
     month_short: tuple[str, ...]  # Jan … (a plan date known to the month, timeline ticks)
 

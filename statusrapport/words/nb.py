@@ -6,10 +6,11 @@ NBSP = "\u00a0"  # thousands are grouped with a no-break space, so a number neve
 
 WORDS = Words(
     language="nb",
+    proofing="nb-NO",
     thousands=NBSP,
     decimal=",",
     group_from=5,  # Språkrådet's rule: "3167", but "12 345"
-    date_format="%d.%m.%y",
+    date_format="{day:02d}.{month:02d}.{yy:02d}",
     months=("januar", "februar", "mars", "april", "mai", "juni",
             "juli", "august", "september", "oktober", "november", "desember"),
     month_short=("Jan", "Feb", "Mar", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Des"),
