@@ -245,7 +245,7 @@ def render_overview(out: Console, data: Overview) -> None:
     total = len(data.initiatives)
     for row in data.reports:
         reports.add_row(Text(row.key), Text(str(row.week)), Text(str(row.year)), Text(row.date),
-                        Text(f"{row.initiatives} av {total}"))
+                        Text(current().of_total.format(count=row.initiatives, total=total)))
     out.print(reports if data.reports else Text("–", style=MUTED))
     out.print()
     out.print(_heading(current().initiative))
@@ -345,7 +345,8 @@ def render_initiative_diff(out: Console, item: InitiativeDiff) -> None:
         for change in item.milestones:
             style = ATTENTION if change.needs_attention else (
                 MOVED if change.change is Change.MOVED else "")
-            table.add_row(Text(change.change.value, style=style), Text(visible(change.id)),
+            table.add_row(Text(current().changes[change.change.name], style=style),
+                          Text(visible(change.id)),
                           Text(change.description), Text(change.detail, style=style))
         out.print(_indented(table))
     if item.costs:

@@ -106,6 +106,7 @@ class Words:
     year: str
     date: str
     latest: str
+    of_total: str  # {count}, {total}: initiatives with a report of a week
 
     # `diff`
     budget_total_short: str
@@ -121,6 +122,7 @@ class Words:
     not_delivered: str
     week_label: str  # {week}, {year}
     week_day_label: str  # {week}, {day}
+    changes: dict[str, str]  # a milestone's change by report.diff.Change's name, as shown
 
 
 def words_for(language: str) -> Words:

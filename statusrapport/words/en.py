@@ -81,6 +81,7 @@ WORDS = Words(
     year="Year",
     date="Date",
     latest="Latest report",
+    of_total="{count} of {total}",
 
     budget_total_short="Total budget",
     kpis="KPI",
@@ -95,4 +96,10 @@ WORDS = Words(
     not_delivered="not delivered",
     week_label="week {week} {year}",
     week_day_label="week {week} ({day})",
+    changes={"DELIVERED": "delivered",
+             "MOVED": "moved",
+             "ADDED": "new",
+             "REMOVED": "removed",
+             "OVERDUE": "overdue",
+             "CANCELLED": "cancelled"},
 )

@@ -83,6 +83,7 @@ WORDS = Words(
     year="År",
     date="Dato",
     latest="Siste rapport",
+    of_total="{count} av {total}",
 
     budget_total_short="Totalbudsjett",
     kpis="KPI",
@@ -97,4 +98,10 @@ WORDS = Words(
     not_delivered="ikke levert",
     week_label="uke {week} {year}",
     week_day_label="uke {week} ({day})",
+    changes={"DELIVERED": "levert",
+             "MOVED": "flyttet",
+             "ADDED": "ny",
+             "REMOVED": "fjernet",
+             "OVERDUE": "forfalt",
+             "CANCELLED": "avlyst"},
 )

@@ -82,6 +82,7 @@ WORDS = Words(
     year="År",
     date="Dato",
     latest="Siste rapport",
+    of_total="{count} av {total}",
 
     budget_total_short="Totalbudsjett",
     kpis="KPI",
@@ -96,4 +97,10 @@ WORDS = Words(
     not_delivered="ikkje levert",
     week_label="veke {week} {year}",
     week_day_label="veke {week} ({day})",
+    changes={"DELIVERED": "levert",
+             "MOVED": "flytta",
+             "ADDED": "ny",
+             "REMOVED": "fjerna",
+             "OVERDUE": "forfalle",
+             "CANCELLED": "avlyst"},
 )
