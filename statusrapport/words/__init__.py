@@ -24,7 +24,6 @@ DEFAULT_LANGUAGE = "nb"
 @dataclass(frozen=True, slots=True)
 class Words:
     language: str
-    proofing: str  # the language tag a text run carries, for a spelling checker
 
     # how numbers and dates are written
     thousands: str  # between groups of three digits

@@ -4,7 +4,6 @@ from statusrapport.words import Words
 
 WORDS = Words(
     language="en",
-    proofing="en-GB",
     thousands=",",
     decimal=".",
     group_from=4,  # 3,167

@@ -6,7 +6,6 @@ NBSP = "\u00a0"  # thousands are grouped with a no-break space, so a number neve
 
 WORDS = Words(
     language="nb",
-    proofing="nb-NO",
     thousands=NBSP,
     decimal=",",
     group_from=5,  # Språkrådet's rule: "3167", but "12 345"

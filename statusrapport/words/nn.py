@@ -5,7 +5,6 @@ from statusrapport.words.nb import NBSP
 
 WORDS = Words(
     language="nn",
-    proofing="nn-NO",
     thousands=NBSP,
     decimal=",",
     group_from=5,
