@@ -60,7 +60,7 @@ def build(data: Path, report: str, output: Path | None = None,
     would be recorded, which is otherwise read from git and the template."""
     from statusrapport.writer import deck
     from statusrapport.writer.package import Properties
-    from statusrapport.writer.template import DEFAULT_TEMPLATE, check, geometry, open_template
+    from statusrapport.writer.template import DEFAULT_TEMPLATE
     from statusrapport.data.loader import load
     from statusrapport.files.atomic import write_atomic
     from statusrapport.report.context import report_context
@@ -71,27 +71,29 @@ def build(data: Path, report: str, output: Path | None = None,
     from statusrapport.provenance import provenance_of
     from statusrapport.words import speaking
 
-    templates = [Path(template or DEFAULT_TEMPLATE)]
     if output is not None and not Path(output).is_dir():  # said before the long build
-        check_deck_output(output, data, templates)
+        check_deck_output(output, data, [Path(template or DEFAULT_TEMPLATE)])
     with _rare_collections():
-        prs = open_template(template)
-        check(prs, template or DEFAULT_TEMPLATE)
         loaded = load(data, report)
         assert loaded.week is not None
+        choice = loaded.programme.template
+        template = template or (choice.file if choice else None)
+        opened, resolution, geometry = prepared_template(template, choice)
         programme = select_group(loaded.programme, group)
         context = report_context(programme, loaded.week)  # derived once, read by every slide
         with speaking(context.words):  # the programme's language, for every word planned
             view = report_view(context)
-            plan = plan_deck(view, geometry(prs), portfolio(context))
+            plan = plan_deck(view, geometry, portfolio(context))
             title = view.title
         week = f"{loaded.week.year}-uke-{loaded.week.week}"
         if origin is None:
             origin = provenance_of(data, week, group, template,
                                    Path(template or DEFAULT_TEMPLATE).read_bytes())
         titles = tuple(slide.title_text for slide in plan.slides)
-        blob = deck.render(prs, plan, Properties(title, view.programme, view.date,
-                                                 titles, origin.properties()))
+        blob = deck.render(opened.prs, plan, Properties(title, view.programme, view.date,
+                                                        titles, origin.properties()),
+                           resolution)
+    templates = [Path(template or DEFAULT_TEMPLATE)]
     path = output if output is not None else default_output(view, group)
     if path.is_dir():  # -o build/: the default name in that folder
         path = path / default_output(view, group).name
@@ -101,3 +103,26 @@ def build(data: Path, report: str, output: Path | None = None,
     except OSError as exc:  # a folder that cannot be created or written to, a full disk
         raise UserError(f"{path}: cannot write the deck: {exc.strerror or exc}") from None
     return Built(path, view, plan, loaded.warnings)
+
+
+def prepared_template(template: Path | None, choice=None):
+    """The template opened, its roles resolved (programme.yaml's map first) and its geometry
+    read; a UserError with every problem, the map's located in programme.yaml."""
+    from statusrapport.writer.template import geometry, open_template, resolve, role_problems
+
+    opened = open_template(template)
+    resolution = resolve(opened, choice.layouts if choice else None)
+    problems = map_problems(resolution, choice)
+    problems += [p for p in role_problems(opened, resolution) if p.severity.value == "error"]
+    if problems:
+        raise UserError(problems)
+    return opened, resolution, geometry(opened, resolution)
+
+
+def map_problems(resolution, choice) -> list[Problem]:
+    """The map's entries the template cannot honour, each at its line in programme.yaml."""
+    out = []
+    for role, message in resolution.map_problems.items():
+        line, column = choice.where.get(role, (0, 0))
+        out.append(Problem(str(choice.source), line, column, f"template.layouts.{role}", message))
+    return out

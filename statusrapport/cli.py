@@ -153,10 +153,10 @@ def validate(
 # ---- the deck: build, template check (python-pptx, imported only here) -----------------------
 
 TemplateOption = Annotated[Optional[Path], typer.Option(
-    "--template", "-t", help="A corporate .pptx whose layouts are named as in "
-    "`statusrapport template check`; default: the bundled template.",
+    "--template", "-t", help="A corporate .pptx or .potx (overrides programme.yaml's "
+    "template: file:); `statusrapport template check` shows the layouts it will use; "
+    "default: the bundled template.",
     metavar="FILE", autocompletion=completion.complete_template)]
-
 
 @app.command()
 @user_errors
@@ -241,33 +241,37 @@ app.add_typer(template_app, name="template")
 @template_app.command("check")
 @user_errors
 def template_check(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="The .pptx template to check.",
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The .pptx or .potx template "
+                                         "to check.",
                                          autocompletion=completion.complete_template)],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the layouts and what the "
-                                          "template lacks as JSON instead.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the layout of each role, the "
+                                          "fonts and the problems as JSON instead.")] = False,
+    data: Annotated[Optional[Path], typer.Option(
+        "--data", "-d", metavar="FOLDER", help="Use the layout map (template: layouts:) of "
+        "this folder's programme.yaml.")] = None,
 ) -> None:
-    """List a template's layouts; exit 1 naming each layout or placeholder the deck lacks."""
-    from statusrapport.writer import template
+    """Show the layout each slide role will use and why, the fonts the template names, and
+    each problem with its fix; exit 1 when the deck cannot be built on it."""
+    from statusrapport import answers
+    from statusrapport.template_check import check_template
 
-    layouts: list[str] = []
     try:
-        prs = template.open_template(file)
-        layouts = template.describe(prs)
-        if not as_json:
-            for line in layouts:
-                print(line)
-        template.check(prs, file)
-    except UserError as exc:
+        checked = check_template(file, data)
+    except UserError as exc:  # the file itself: not a template, a broken part
         if as_json:
-            from statusrapport import answers
-
-            print(answers.template(file, layouts, exc.problems))
+            print(answers.template(file, None, exc.problems))
         raise
     if as_json:
-        from statusrapport import answers
-
-        print(answers.template(file, layouts, []))
-    print(f"{file}: has every layout and placeholder the deck needs.", file=sys.stderr)
+        print(answers.template(file, checked, checked.problems))
+    else:
+        for line in checked.lines:
+            print(line)
+    _print_problems(checked.problems)
+    errors = sum(p.severity is Severity.ERROR for p in checked.problems)
+    if errors:
+        print(f"{errors} error{'s' * (errors != 1)}.", file=sys.stderr)
+        raise typer.Exit(1)
+    print(f"{file}: the deck can be built on this template.", file=sys.stderr)
 
 
 # ---- the terminal: show, list, diff (rich; never python-pptx) --------------------------------

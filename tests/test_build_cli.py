@@ -98,35 +98,45 @@ def _without_layout(tmp_path: Path, name: str) -> Path:
     return path
 
 
-def test_template_lacking_a_layout(tmp_path):
+def test_a_renamed_layout_falls_back_to_another_usable_one(tmp_path):
     template = _without_layout(tmp_path, "KPI")
+    check = run("template", "check", str(template))
+    assert check.exit_code == 0, check.output
+    assert 'kpi: "Agenda" (fallback' in check.stdout  # the first with a title and a body
     result = run("build", "uke-33", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"),
                  "--template", str(template))
-    assert result.exit_code == 1
-    assert 'the template lacks layout "KPI"' in result.stderr
-    check = run("template", "check", str(template))
-    assert check.exit_code == 1
-    assert 'layout "KPI (old)" (not used)' in check.stdout
-    assert 'lacks layout "KPI"' in check.stderr
+    assert result.exit_code == 0, result.output
+    names = [s.slide_layout.name for s in Presentation(str(tmp_path / "x.pptx")).slides]
+    assert "KPI (old)" not in names and names[-1] == "Agenda"  # the deck ends on a KPI slide
 
 
-def test_template_lacking_a_body_placeholder(tmp_path):
+def test_template_without_any_body_placeholder(tmp_path):
     prs = Presentation(str(TEMPLATE))
-    layout = prs.slide_layouts.get_by_name("Agenda")
-    for ph in list(layout.placeholders):
-        if ph.placeholder_format.idx == 1:
-            ph._element.getparent().remove(ph._element)
+    for layout in prs.slide_layouts:
+        for ph in list(layout.placeholders):
+            if ph._element.ph.get("type") in ("body", "obj", None):
+                ph._element.getparent().remove(ph._element)
     template = tmp_path / "no-body.pptx"
     prs.save(str(template))
     check = run("template", "check", str(template))
     assert check.exit_code == 1
-    assert 'layout "Agenda": a body placeholder (idx 1)' in check.stderr
+    assert "role agenda: no layout for the agenda: it needs a title and a content (body) " \
+        "placeholder" in check.stderr
+    assert "role kpi: no layout for the KPI slides" in check.stderr
+    assert "Traceback" not in check.output
+    result = run("build", "uke-33", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"),
+                 "--template", str(template))
+    assert result.exit_code == 1
+    assert "no-body.pptx: error: role kpi: no layout for the KPI slides" in result.stderr
+    assert not (tmp_path / "x.pptx").exists()
 
 
 def test_template_check_of_the_bundled_template():
     result = run("template", "check", str(TEMPLATE))
     assert result.exit_code == 0, result.output
-    assert 'layout "Status" (used): title(idx 0), sldNum(idx 12)' in result.stdout
+    assert 'status: "Status" (own name)' in result.stdout
+    assert 'cover: "Group title" (own name)' in result.stdout
+    assert "fonts: Calibri" in result.stdout
 
 
 def test_corporate_template_with_its_own_font_and_layout_order(tmp_path):

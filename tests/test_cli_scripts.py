@@ -117,7 +117,10 @@ def test_template_check_json(tmp_path):
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
     assert answer["complete"] is True and answer["problems"] == []
-    assert any(line.startswith('layout "Status" (used)') for line in answer["layouts"])
+    roles = {entry["role"]: entry for entry in answer["roles"]}
+    assert roles["status"]["layout"] == "Status" and roles["status"]["reason"] == "own name"
+    assert answer["layouts"] == ["Group title", "Section", "Agenda", "Status", "KPI"]
+    assert answer["fonts"] == ["Calibri"]
     not_a_deck = tmp_path / "notes.pptx"
     not_a_deck.write_text("no zip", encoding="utf-8")
     result = statusrapport("template", "check", "--json", str(not_a_deck))

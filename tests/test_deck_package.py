@@ -15,7 +15,7 @@ from pptx import Presentation
 from deck_samples import SEED, write_overlong
 from statusrapport.writer import deck
 from statusrapport.writer.package import Properties
-from statusrapport.writer.template import DEFAULT_TEMPLATE, geometry, open_template
+from statusrapport.writer.template import DEFAULT_TEMPLATE, geometry, open_template, resolve
 from statusrapport.build import build
 from statusrapport.data.loader import load
 from statusrapport.slides.order import plan_deck
@@ -39,10 +39,12 @@ def path(request, built) -> Path:
 
 
 def test_reopens_with_every_planned_slide(built):
+    chosen = resolve(open_template()).choices
     for result in built.values():
         prs = Presentation(str(result.path))
         assert len(prs.slides) == len(result.plan.slides)
-        assert [s.slide_layout.name for s in prs.slides] == [s.layout for s in result.plan.slides]
+        assert [s.slide_layout.name for s in prs.slides] == [
+            chosen[s.layout].name for s in result.plan.slides]
 
 
 def test_every_part_is_well_formed_xml_without_illegal_characters(path):
@@ -110,9 +112,9 @@ def test_control_characters_never_reach_the_xml(tmp_path):
     view = dataclasses.replace(view, groups=(dataclasses.replace(
         group, initiatives=(dataclasses.replace(first, status=status),
                             *group.initiatives[1:])), *view.groups[1:]))
-    prs = open_template()
-    blob = deck.render(prs, plan_deck(view, geometry(prs)),
-                       Properties("Tittel\x0c", "Forfatter", view.date))
+    opened = open_template()
+    blob = deck.render(opened.prs, plan_deck(view, geometry(opened)),
+                       Properties("Tittel\x0c", "Forfatter", view.date), resolve(opened))
     (tmp_path / "deck.pptx").write_bytes(blob)
     with zipfile.ZipFile(tmp_path / "deck.pptx") as package:
         xml = b"".join(package.read(n) for n in package.namelist() if n.endswith(".xml"))

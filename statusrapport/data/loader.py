@@ -14,7 +14,8 @@ from pydantic import BaseModel, ValidationError
 
 from statusrapport.data import checks
 from statusrapport.errors import Problem, Severity, UserError, problem_at
-from statusrapport.data.model import Initiative, Programme, ProgrammeFile, resolve_week_ref
+from statusrapport.data.model import (Initiative, Programme, ProgrammeFile, TemplateChoice,
+                                      resolve_week_ref)
 from statusrapport.data.weeks import IsoWeek
 from statusrapport.data.yamlsafe import Document, dotted, read_yaml
 
@@ -80,7 +81,8 @@ def _load(files: _Files, report: str | None) -> Loaded:
     if programme_file:
         settings = programme_file[0]
         programme = replace(programme, cost_tolerance=settings.cost_tolerance,
-                            timeline=settings.timeline, language=settings.language)
+                            timeline=settings.timeline, language=settings.language,
+                            template=_template_choice(files, *programme_file))
     # A file that failed to load may hold the report asked for: name the files' errors only,
     # not "there is no report for uke-33; reports in the data: none" beside them.
     failed = any(p.severity is Severity.ERROR for p in problems)
@@ -94,6 +96,25 @@ def _load(files: _Files, report: str | None) -> Loaded:
     if any(p.severity is Severity.ERROR for p in problems):
         raise UserError(problems)
     return Loaded(programme, sorted(problems), week)
+
+
+def load_template_choice(folder: Path) -> TemplateChoice | None:
+    """Only programme.yaml's `template:` (for `template check --data`), or its problems."""
+    problems: list[Problem] = []
+    loaded = _load_document(_Files(Path(folder)), PROGRAMME_FILE, ProgrammeFile, problems)
+    if loaded is None:
+        raise UserError(problems)
+    return _template_choice(_Files(Path(folder)), *loaded)
+
+
+def _template_choice(files: _Files, settings: ProgrammeFile,
+                     doc: Document) -> TemplateChoice | None:
+    if settings.template is None:
+        return None
+    template = settings.template
+    file = files.folder / template.file if template.file else None
+    where = {role: doc.locate(("template", "layouts", role)) for role in template.layouts}
+    return TemplateChoice(file, dict(template.layouts), doc.path, where)
 
 
 def _latest(initiative: Initiative) -> IsoWeek | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
@@ -286,6 +287,21 @@ class Group(Strict):
         min_length=1, description="Tiltakene i gruppen, i rapportens rekkefølge: filnavn uten .yaml")
 
 
+# The deck's roles (statusrapport/slides/layout.py ROLES): what `template: layouts:` may map.
+LayoutRole = Literal["cover", "group", "section", "agenda", "status", "kpi", "overview",
+                     "timeline", "costs"]
+
+
+class TemplateSettings(Strict):
+    """`template:` in programme.yaml: the office's template and, per role, the layout to use."""
+
+    file: ShortText | None = Field(None, description="Malen (.pptx eller .potx), relativt til "
+                                   "mappen programme.yaml ligger i; --template overstyrer den")
+    layouts: dict[LayoutRole, ShortText] = Field(
+        default_factory=dict, description="Lysbildeoppsettet for hver rolle (cover, group, "
+        "section, agenda, status, kpi, overview, timeline, costs), med navnet malen gir det")
+
+
 class ProgrammeFile(Strict):
     """`programme.yaml`: the programme's name and the deck's order of groups and initiatives."""
 
@@ -299,6 +315,19 @@ class ProgrammeFile(Strict):
         "group", description="Ett tidslinjelysbilde per gruppe (group) eller per tiltak (initiative)")
     language: Language = Field(  # the deck's words: statusrapport.words
         "nb", description="Rapportens språk: bokmål (nb), nynorsk (nn) eller engelsk (en)")
+    template: TemplateSettings | None = Field(
+        None, description="Malen og hvilke av dens lysbildeoppsett rapporten bruker")
+
+
+@dataclass(frozen=True)
+class TemplateChoice:
+    """programme.yaml's `template:` as the build uses it: the file resolved against the data
+    folder, and each mapped layout name with where it is written (for a located error)."""
+
+    file: Path | None
+    layouts: dict[str, str]
+    source: Path  # programme.yaml
+    where: dict[str, tuple[int, int]]  # role -> (line, column) of its layout name
 
 
 @dataclass(frozen=True)
@@ -311,6 +340,7 @@ class Programme:
     cost_tolerance: Decimal = Decimal(5)
     timeline: str = "group"
     language: str = "nb"  # the deck's words (statusrapport.words.words_for)
+    template: TemplateChoice | None = None
 
     def in_group(self, group: str) -> list[Initiative]:
         return [i for i in self.initiatives if i.group == group]

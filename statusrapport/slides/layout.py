@@ -11,10 +11,14 @@ from dataclasses import dataclass, field, replace
 
 EMU_PER_PT = 12700
 
-# Layout names a template must have, and the placeholders the deck fills in each.
-GROUP_TITLE, SECTION, AGENDA, STATUS, KPI = "Group title", "Section", "Agenda", "Status", "KPI"
-LAYOUTS = (GROUP_TITLE, SECTION, AGENDA, STATUS, KPI)
-BODY_LAYOUTS = (AGENDA, KPI)  # these also need a body placeholder (idx 1)
+# The deck's roles: each slide is drawn on the template layout resolved for its role
+# (writer/roles.py). The plan keys its boxes by role, never by a template's layout name.
+COVER, GROUP_TITLE, SECTION, AGENDA, STATUS, KPI = ("cover", "group", "section", "agenda",
+                                                    "status", "kpi")
+OVERVIEW, TIMELINE, COSTS = "overview", "timeline", "costs"
+ROLES = (COVER, GROUP_TITLE, SECTION, AGENDA, STATUS, KPI, OVERVIEW, TIMELINE, COSTS)
+BODY_ROLES = (AGENDA, KPI)  # these fill the layout's body placeholder too
+AREA_ROLES = (STATUS, OVERVIEW, TIMELINE, COSTS)  # these draw their own shapes under the title
 
 # Colour roles; deck.py maps them to theme colours, or to fixed colours where the meaning
 # must not change with a corporate theme (late is red whatever accent6 is).
@@ -205,9 +209,9 @@ class Region:
 @dataclass(frozen=True)
 class SlidePlan:
     kind: str  # programme, overview, group, section, timeline, agenda, status, costs, kpi
-    layout: str
+    layout: str  # the role whose layout the slide is drawn on (ROLES)
     title: Frame
-    body: Frame | None = None  # the layout's body placeholder (idx 1)
+    body: Frame | None = None  # the layout's body placeholder (type body or obj)
     shapes: tuple[TextBox | Table | Shape | Chart, ...] = ()
     number: int | None = None  # the slide number shown, or None on title slides
     regions: tuple[Region, ...] = ()
@@ -230,31 +234,35 @@ class Geometry:
 
     slide_w: int
     slide_h: int
-    titles: dict[str, Rect]  # each layout's title placeholder
-    bodies: dict[str, Rect]  # Agenda and KPI body placeholders
+    titles: dict[str, Rect]  # each role's title placeholder
+    bodies: dict[str, Rect]  # the agenda's and the KPI slide's body placeholders
     numbers: dict[str, Rect] = field(default_factory=dict)  # slide-number placeholders found
     font: str = "Calibri"
     heading_font: str = "Calibri"
 
     @property
     def status_area(self) -> Rect:
-        """Below the Status layout's title, above the slide number (the default: 0.5 in margins)."""
-        title = self.titles[STATUS]
+        return self.area(STATUS)
+
+    def area(self, role: str) -> Rect:
+        """Below the role's title, above its slide number (the default: 0.5 in margins)."""
+        title = self.titles[role]
         top = title.bottom + 228600
-        number = self.number_box(STATUS)
-        bottom = number.y - 137160
+        number = self.number_box(role)
+        # a slide number above the content (top right) does not end the content area
+        bottom = number.y - 137160 if number.y > top else self.slide_h - 411480
         return Rect(title.x, top, title.w, bottom - top)
 
-    def footer(self, layout: str) -> Rect:
+    def footer(self, role: str) -> Rect:
         """The strip left of the slide number, under the content (for a legend)."""
-        area, number = self.status_area, self.number_box(layout)
+        area, number = self.area(role), self.number_box(role)
         right = min(number.x - 182880, area.right)
         return Rect(area.x, number.y, max(right - area.x, 0), number.h)
 
-    def number_box(self, layout: str) -> Rect:
-        if layout in self.numbers:
-            return self.numbers[layout]
-        title = self.titles[STATUS]
+    def number_box(self, role: str) -> Rect:
+        if role in self.numbers:
+            return self.numbers[role]
+        title = self.titles[role]
         width, height = 914400, 274320
         return Rect(title.right - width, self.slide_h - 411480 - height, width, height)
 
@@ -266,9 +274,10 @@ def default_geometry() -> Geometry:
     number = Rect(10820400, 6172200, 914400, 274320)
     return Geometry(
         slide_w=12192000, slide_h=6858000,
-        titles={GROUP_TITLE: Rect(914400, 2743200, 10363200, 1371600),
+        titles={COVER: Rect(914400, 2743200, 10363200, 1371600),
+                GROUP_TITLE: Rect(914400, 2743200, 10363200, 1371600),
                 SECTION: Rect(777240, 2743200, 10957560, 1371600),
-                AGENDA: title, STATUS: title, KPI: title},
+                **{role: title for role in (AGENDA, KPI, *AREA_ROLES)}},
         bodies={AGENDA: body, KPI: body},
-        numbers={name: number for name in LAYOUTS},
+        numbers={role: number for role in ROLES},
     )

@@ -12,8 +12,8 @@ or KPI list shrinks within its limits and then continues on a "(forts.)" slide.
 
 from __future__ import annotations
 
-from statusrapport.slides.layout import (ACCENT, AGENDA, GREY, GROUP_TITLE, KPI, SECTION, STATUS,
-                                  DeckPlan, Frame, Geometry, Para, Rect, Region, SlidePlan, Span,
+from statusrapport.slides.layout import (ACCENT, AGENDA, COSTS, COVER, GREY, GROUP_TITLE, KPI,
+                                  OVERVIEW, SECTION, STATUS, TIMELINE, DeckPlan, Frame, Geometry, Para, Rect, Region, SlidePlan, Span,
                                   pt)
 from statusrapport.slides.status import bullet_spans, status_pages
 from statusrapport.text.fit import HEIGHT_SLACK, cut_to_fit, fit_size, paginate, paras_height
@@ -26,7 +26,9 @@ TITLE_SIZES = (28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0)
 TITLE_INSETS = (0.0, 3.6, 0.0, 3.6)
 DIVIDER_SIZES = {GROUP_TITLE: (44.0, 40.0, 36.0, 32.0, 28.0, 24.0, 20.0),
                  SECTION: (40.0, 36.0, 32.0, 28.0, 24.0, 20.0)}
+DIVIDER_SIZES[COVER] = DIVIDER_SIZES[GROUP_TITLE]
 DIVIDER_INSETS = {GROUP_TITLE: (0.0, 3.6, 0.0, 3.6), SECTION: (7.2, 3.6, 7.2, 3.6)}
+DIVIDER_INSETS[COVER] = DIVIDER_INSETS[GROUP_TITLE]
 SUBTITLE_SHARE = 0.55  # the programme slide's second line, relative to its name
 AGENDA_SIZES = (24.0, 22.0, 20.0, 18.0, 16.0, 14.0)
 KPI_SIZES = (20.0, 18.0, 16.0, 14.0, 12.0)
@@ -62,14 +64,13 @@ class _Portfolio:
 
     def __init__(self, portfolio: Portfolio | None, geometry: Geometry):
         self.data, self.geometry = portfolio, geometry
-        self.area, self.footer = geometry.status_area, geometry.footer(STATUS)
 
     def _slides(self, kind: str, title: str, pages, initiative: str | None = None):
-        out = []
+        out = []  # each kind of portfolio slide is a role of its own: OVERVIEW, TIMELINE, COSTS
         for i, page in enumerate(pages):
-            frame = title_frame(_continued(title, i), self.geometry.titles[STATUS], self.geometry)
-            out.append(SlidePlan(kind, STATUS, frame, shapes=page.shapes,
-                                 regions=(_title_region(frame, self.geometry, STATUS),
+            frame = title_frame(_continued(title, i), self.geometry.titles[kind], self.geometry)
+            out.append(SlidePlan(kind, kind, frame, shapes=page.shapes,
+                                 regions=(_title_region(frame, self.geometry, kind),
                                           *page.regions),
                                  initiative=initiative, continued=i > 0))
         return out
@@ -77,25 +78,27 @@ class _Portfolio:
     def overview(self) -> list[SlidePlan]:
         if self.data is None or not self.data.overview.rows:
             return []
-        pages = overview_pages(self.data.overview, self.area, self.footer, self.geometry.font)
+        pages = overview_pages(self.data.overview, self.geometry.area(OVERVIEW),
+                               self.geometry.footer(OVERVIEW), self.geometry.font)
         title = words.current().overview_title.format(overview=words.current().overview,
                                                 week=self.data.overview.week.week)
-        return self._slides("overview", title, pages)
+        return self._slides(OVERVIEW, title, pages)
 
     def timeline(self, key: str) -> list[SlidePlan]:
         out = []
         for timeline in self.data.timelines if self.data else ():
             if timeline.key == key:
-                pages = timeline_pages(timeline, self.area, self.footer, self.geometry.font)
-                out += self._slides("timeline", timeline.title, pages)
+                pages = timeline_pages(timeline, self.geometry.area(TIMELINE),
+                                       self.geometry.footer(TIMELINE), self.geometry.font)
+                out += self._slides(TIMELINE, timeline.title, pages)
         return out
 
     def costs(self, initiative: str) -> list[SlidePlan]:
         series = self.data.costs.get(initiative) if self.data else None
         if series is None:
             return []
-        return self._slides("costs", series.title, [cost_page(series, self.area,
-                                                              self.geometry.font)], initiative)
+        page = cost_page(series, self.geometry.area(COSTS), self.geometry.font)
+        return self._slides(COSTS, series.title, [page], initiative)
 
 
 def initiative_slides(initiative: InitiativeView, geometry: Geometry,
@@ -146,7 +149,7 @@ def divider(name: str, layout: str, geometry: Geometry) -> SlidePlan:
 
 
 def programme_slide(view: ReportView, geometry: Geometry) -> SlidePlan:
-    box, insets = geometry.titles[GROUP_TITLE], DIVIDER_INSETS[GROUP_TITLE]
+    box, insets = geometry.titles[COVER], DIVIDER_INSETS[COVER]
     subtitle = words.current().deck_subtitle.format(week=view.week.week, year=view.week.year)
     width, height = _inner(box, insets)
 
@@ -155,10 +158,9 @@ def programme_slide(view: ReportView, geometry: Geometry) -> SlidePlan:
         return [Para((Span(view.programme, bold=True),), size, line_spacing=0.9),
                 Para((Span(subtitle),), small, space_before=small * 0.4, line_spacing=0.9)]
 
-    size, _ = fit_size(at, width, height, geometry.heading_font, DIVIDER_SIZES[GROUP_TITLE])
+    size, _ = fit_size(at, width, height, geometry.heading_font, DIVIDER_SIZES[COVER])
     frame = Frame(tuple(at(size)), insets)
-    return SlidePlan("programme", GROUP_TITLE, frame,
-                     regions=(_title_region(frame, geometry, GROUP_TITLE),))
+    return SlidePlan("programme", COVER, frame, regions=(_title_region(frame, geometry, COVER),))
 
 
 # --- agenda and KPI --------------------------------------------------------------------------

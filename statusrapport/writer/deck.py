@@ -18,13 +18,16 @@ from statusrapport.writer.markup import NS
 from statusrapport.writer.package import Properties, midnight, package_bytes, set_properties
 from statusrapport.writer.placeholders import layout_info
 from statusrapport.writer.slide import Slide, SlidePart
-from statusrapport.writer.template import layouts
+from statusrapport.writer.roles import Resolution
+from statusrapport.writer.template import repair
 
 
-def render(prs, plan: DeckPlan, properties: Properties) -> bytes:
-    """The deck as the bytes of a .pptx: reproducible for the same template, plan and date."""
-    by_name = layouts(prs)
-    infos = {name: layout_info(by_name[name]) for name in {s.layout for s in plan.slides}}
+def render(prs, plan: DeckPlan, properties: Properties, resolution: Resolution) -> bytes:
+    """The deck as the bytes of a .pptx: reproducible for the same template, plan and date;
+    each slide on the layout its role resolved to."""
+    infos = {role: layout_info(resolution.layout(role))
+             for role in {s.layout for s in plan.slides}}
+    repair(prs)
     id_list = prs.part._element.get_or_add_sldIdLst()
     _drop_slides(prs, id_list)
     package = prs.part.package

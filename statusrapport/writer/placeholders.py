@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from statusrapport.slides.layout import GREY, Frame, SlidePlan
 from statusrapport.writer.markup import COLOURS, LANG, NS, attr, xfrm
-from statusrapport.writer.template import TITLE_TYPES
+from statusrapport.writer.roles import BODY_TYPES, TITLE_TYPES, placeholder_type
 from statusrapport.writer.text import Links, body_properties, paragraphs
 
 
@@ -28,7 +28,7 @@ def layout_info(layout) -> LayoutInfo:
     field_id = LayoutInfo.field_id
     for ph in layout.placeholders:
         element = ph._element.ph
-        kind = element.get("type") or "obj"
+        kind = placeholder_type(ph)
         attrs = " ".join(f'{k}="{attr(v)}"' for k, v in sorted(element.attrib.items()))
         if kind in TITLE_TYPES:
             found.setdefault("title", f"<p:ph {attrs}/>")
@@ -37,7 +37,7 @@ def layout_info(layout) -> LayoutInfo:
             fld = ph._element.find(f".//{{{NS['a']}}}fld")
             if fld is not None and fld.get("id"):
                 field_id = fld.get("id")
-        elif ph.placeholder_format.idx == 1:
+        elif kind in BODY_TYPES:  # by type: a LibreOffice template's date has idx 1
             found.setdefault("body", f"<p:ph {attrs}/>")
     return LayoutInfo(layout.part, found["title"], found.get("body"), found.get("number"),
                       field_id)

@@ -1,0 +1,35 @@
+"""`statusrapport template check`: the layout each role will use and why, the fonts the
+template names, and every problem with its fix (the same ones a build stops at)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from statusrapport.errors import Problem
+
+
+@dataclass(frozen=True)
+class Checked:
+    lines: list[str]  # what a person reads: per role, the layout and why; the fonts
+    roles: list[dict[str, str]]  # the same per role, for --json
+    layouts: list[str]  # every layout of the template, in its order
+    fonts: list[str]
+    problems: list[Problem]
+
+
+def check_template(file: Path, data: Path | None = None) -> Checked:
+    from statusrapport.build import map_problems
+    from statusrapport.data.loader import load_template_choice
+    from statusrapport.writer import template
+
+    choice = load_template_choice(data) if data is not None else None
+    opened = template.open_template(file)  # a UserError for the file itself
+    resolution = template.resolve(opened, choice.layouts if choice else None)
+    problems = list(opened.problems) + (map_problems(resolution, choice) if choice else [])
+    problems += template.role_problems(opened, resolution)
+    fonts = template.fonts_named(opened.prs, resolution)
+    roles = [{"role": role, "layout": c.name, "reason": c.reason, "detail": c.detail}
+             for role, c in resolution.choices.items()]
+    lines = template.describe(opened, resolution) + [f"fonts: {', '.join(fonts) or 'none'}"]
+    return Checked(lines, roles, template.layout_names(opened.prs), fonts, problems)
