@@ -1,0 +1,49 @@
+"""Templates nobody here wrote (tests/real_templates.py): `template check` names the layout
+each role resolves to and why, and the seed builds on each unchanged."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+from pptx import Presentation
+from typer.testing import CliRunner
+
+from deck_samples import SEED
+from real_templates import EXPECTED, real_template, real_templates_dir  # noqa: F401 - fixtures
+from statusrapport.cli import app
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def test_template_check_names_the_expected_layout_per_role(real_template):
+    name, path = real_template
+    result = run("template", "check", "--json", str(path))
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    assert answer["complete"] is True
+    found = {r["role"]: (r["layout"], r["reason"], r["detail"]) for r in answer["roles"]}
+    assert found == EXPECTED[name]
+    assert answer["fonts"]  # every template names at least its theme's fonts
+    text = run("template", "check", str(path))
+    assert text.exit_code == 0
+    layout, reason, _ = EXPECTED[name]["status"]
+    assert f'status: "{layout}" ({reason}' in text.stdout
+
+
+def test_the_seed_builds_on_each_real_template(real_template, tmp_path):
+    name, path = real_template
+    out = tmp_path / f"{name}.pptx"
+    result = run("build", "uke-33", "--data", str(SEED), "-o", str(out), "--template", str(path))
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(out))
+    layouts = [slide.slide_layout.name for slide in deck.slides]
+    assert layouts[0] == EXPECTED[name]["cover"][0]
+    assert EXPECTED[name]["status"][0] in layouts and EXPECTED[name]["kpi"][0] in layouts
+    for slide in deck.slides:  # the body is the layout's body, never its date (idx 1 in LO)
+        kinds = [shape.placeholder_format.type for shape in slide.placeholders]
+        assert all("DATE" not in str(kind) for kind in kinds), (name, kinds)
+    with zipfile.ZipFile(out) as package:
+        assert "ppt/viewProps.xml" in package.namelist()  # repaired where the template lacks it
