@@ -132,9 +132,42 @@ def lacks(layout, role: str) -> str | None:
     return None
 
 
+# The cover and the dividers may stand on a template's title artwork; the other roles fill the
+# slide with text, and of layouts found at the same step take the one with the least artwork.
+DECORATED_ROLES = (COVER, GROUP_TITLE, SECTION)
+
+
+def artwork(layout, slide_w: int, slide_h: int) -> float:
+    """How much of the slide the layout's and its master's own shapes and pictures cover (a
+    share of the slide, bounding boxes summed; a background picture counts as the slide)."""
+    owners = [layout]
+    if layout._element.get("showMasterSp") != "0":
+        owners.append(layout.slide_master)
+    covered = 0.0
+    for owner in owners:
+        background = owner._element.cSld.find(f"{{{_P}}}bg")
+        if background is not None and background.find(f".//{{{_A}}}blip") is not None:
+            covered += 1.0
+        for shape in owner.shapes:
+            if shape.is_placeholder or None in (shape.left, shape.top, shape.width, shape.height):
+                continue
+            w = min(shape.left + shape.width, slide_w) - max(shape.left, 0)
+            h = min(shape.top + shape.height, slide_h) - max(shape.top, 0)
+            if w > 0 and h > 0:
+                covered += w * h / (slide_w * slide_h)
+    return covered
+
+
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
 def resolve(prs, mapping: dict[str, str] | None = None) -> Resolution:
     layouts = all_layouts(prs)
-    usable = {role: [layout for layout in layouts if lacks(layout, role) is None]
+    size = (int(prs.slide_width or 1), int(prs.slide_height or 1))
+    plain = sorted(layouts, key=lambda layout: artwork(layout, *size))  # stable: ties in order
+    usable = {role: [layout for layout in (layouts if role in DECORATED_ROLES else plain)
+                     if lacks(layout, role) is None]
               for role in ROLES}
     choices, problems = {}, {}
     for role in ROLES:

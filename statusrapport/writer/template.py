@@ -300,12 +300,17 @@ def repair(prs) -> None:
 
 def describe(template: Template, resolution: Resolution) -> list[str]:
     """Per role, the layout it will be drawn on and why (for `template check`)."""
+    masters = list(template.prs.slide_masters)
     lines = []
     for role, choice in resolution.choices.items():
         if choice.layout is None:
             lines.append(f"{role}: no usable layout")
-        else:
-            lines.append(f'{role}: "{choice.name}" ({choice.why()})')
+            continue
+        where = ""
+        if len(masters) > 1:  # the same name is on every master of a LibreOffice template
+            number = next(i for i, m in enumerate(masters, 1) if m == choice.layout.slide_master)
+            where = f" of master {number}/{len(masters)}"
+        lines.append(f'{role}: "{choice.name}"{where} ({choice.why()})')
     return lines
 
 
