@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -198,3 +199,67 @@ def test_an_unknown_role_in_the_map_is_located(tmp_path):
     assert result.exit_code == 1
     assert f"{programme}:{line}:5: error: template.layouts.statsu:" in result.stderr
     assert "'status'" in result.stderr  # the roles it may be
+
+
+def _edited(tmp_path: Path, name: str, edit) -> Path:
+    prs = Presentation(str(TEMPLATE))
+    edit(prs)
+    path = tmp_path / name
+    prs.save(str(path))
+    return path
+
+
+def _status_title(prs):
+    layout = prs.slide_layouts.get_by_name("Status")
+    return next(ph for ph in layout.placeholders if ph._element.ph.get("type") == "title")
+
+
+def test_a_title_too_small_for_one_line_is_an_error_not_a_silent_cut(tmp_path):
+    def tiny(prs):
+        _status_title(prs).height = 12 * 12700  # 12 pt: no line of 16 pt text fits
+
+    template = _edited(tmp_path, "tiny-title.pptx", tiny)
+    check = run("template", "check", str(template))
+    assert check.exit_code == 1
+    assert (f'{template}: error: role status: layout "Status": its title placeholder is '
+            in check.stderr) and "too small for one line of title text at 16 pt" in check.stderr
+    assert "make the title placeholder taller" in check.stderr
+    build = run("build", "uke-33", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"),
+                "-t", str(template))
+    assert build.exit_code == 1 and "too small for one line of title text" in build.stderr
+    assert not (tmp_path / "x.pptx").exists()
+
+
+def test_a_content_area_too_small_for_the_status_slide_is_an_error(tmp_path):
+    def low(prs):
+        title = _status_title(prs)
+        title.top, title.height = prs.slide_height - 2 * 914400, 640080  # 2 in from the bottom
+
+    template = _edited(tmp_path, "low-title.pptx", low)
+    check = run("template", "check", str(template))
+    assert check.exit_code == 1
+    assert "role status: layout \"Status\": the content area under its title is" in check.stderr
+    assert "the status slide needs at least 400 x 180 pt" in check.stderr
+    build = run("build", "uke-33", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"),
+                "-t", str(template))
+    assert build.exit_code == 1 and "the content area under its title" in build.stderr
+
+
+def test_a_missing_view_props_part_is_repaired_in_the_deck(tmp_path):
+    template = rewritten(tmp_path / "no-view-props.pptx", lambda name, blob: (
+        None if name == "ppt/viewProps.xml" else
+        re.sub(rb'<Relationship [^>]*viewProps[^>]*/>', b"", blob)
+        if name == "ppt/_rels/presentation.xml.rels" else
+        blob.replace(b'<Override PartName="/ppt/viewProps.xml" ', b'<Override PartName="/x" ')
+        if name == "[Content_Types].xml" else blob))
+    check = run("template", "check", str(template))
+    assert check.exit_code == 0, check.output
+    assert (f"{template}: warning: ppt/viewProps.xml: missing (PowerPoint repairs the file "
+            "without it): repaired in the built deck") in check.stderr
+    out = tmp_path / "deck.pptx"
+    assert run("build", "uke-33", "--data", str(SEED), "-o", str(out), "-t",
+               str(template)).exit_code == 0
+    with zipfile.ZipFile(out) as deck:
+        assert b"<p:viewPr" in deck.read("ppt/viewProps.xml")
+        assert b"viewProps" in deck.read("ppt/_rels/presentation.xml.rels")
+        assert b'PartName="/ppt/viewProps.xml"' in deck.read("[Content_Types].xml")
