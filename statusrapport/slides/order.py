@@ -13,8 +13,8 @@ or KPI list shrinks within its limits and then continues on a "(forts.)" slide.
 from __future__ import annotations
 
 from statusrapport.slides.layout import (ACCENT, AGENDA, COSTS, COVER, GREY, GROUP_TITLE, KPI,
-                                  OVERVIEW, SECTION, STATUS, TIMELINE, DeckPlan, Frame, Geometry, Para, Rect, Region, SlidePlan, Span,
-                                  pt)
+                                         OVERVIEW, SECTION, STATUS, TIMELINE, DeckPlan, Frame,
+                                         Geometry, Para, Rect, Region, SlidePlan, Span, pt)
 from statusrapport.slides.status import bullet_spans, status_pages
 from statusrapport.text.fit import HEIGHT_SLACK, cut_to_fit, fit_size, paginate, paras_height
 from statusrapport.report.portfolio import Portfolio
