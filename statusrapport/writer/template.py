@@ -11,7 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
-from pptx.exc import PackageNotFoundError
+from pptx.exc import InvalidXmlError, PackageNotFoundError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from statusrapport.errors import Problem, Severity, UserError
@@ -98,6 +98,7 @@ def _bounded_package(path: Path, data: bytes) -> bytes:
         raise _fail(path, CONTENT_TYPES, "missing: not an Office package") from None
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError) as exc:
         raise _fail(path, CONTENT_TYPES, f"cannot be unpacked ({exc})") from None
+    _check_xml_parts(path, archive, members)
     if POTX_MAIN not in types:
         return data
     out = io.BytesIO()
@@ -111,6 +112,21 @@ def _bounded_package(path: Path, data: bytes) -> bytes:
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError) as exc:
         raise UserError(f"{path}: not a PowerPoint template (.potx): {exc}") from None
     return out.getvalue()
+
+
+def _check_xml_parts(path: Path, archive: zipfile.ZipFile, members: list) -> None:
+    """Each XML part parsed once without entities or DTDs, so that one that is not XML, or
+    declares a DTD, is named (python-pptx's own error names no part)."""
+    for member in members:
+        if not member.filename.endswith((".xml", ".rels")):
+            continue
+        try:
+            blob = archive.read(member)
+        except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, OSError) as exc:
+            raise _fail(path, member.filename, f"cannot be unpacked ({exc})") from None
+        message = _xml_problem(blob)
+        if message:
+            raise _fail(path, member.filename, message)
 
 
 def _package_problems(prs, path: Path) -> list[Problem]:
@@ -172,7 +188,10 @@ def resolve(template: Template, mapping: dict[str, str] | None = None) -> Resolu
 
 
 def _box(ph) -> Rect | None:
-    values = (ph.left, ph.top, ph.width, ph.height)
+    try:
+        values = (ph.left, ph.top, ph.width, ph.height)
+    except (ValueError, TypeError, InvalidXmlError):  # a position that is not a number
+        return None
     if None in values:  # neither the layout nor its master places it
         return None
     return Rect(*(int(v) for v in values))
