@@ -128,20 +128,21 @@ def renamed(source: Path, target: Path, names: dict[str, str]) -> Path:
     return target
 
 
+# How each template is made in a folder (a new fixture: a maker here and its EXPECTED roles).
+MAKERS = {
+    "python-pptx": python_pptx_default,
+    "pandoc": pandoc_reference,
+    "lo-focus": lambda folder: libreoffice_template(folder, "Focus"),
+    "lo-vivid": lambda folder: libreoffice_template(folder, "Vivid"),
+    "norwegian": lambda folder: renamed(python_pptx_default(folder), folder / "norwegian.pptx",
+                                        NORWEGIAN),
+    "chinese": lambda folder: renamed(python_pptx_default(folder), folder / "chinese.pptx",
+                                      CHINESE),
+}
+
+
 def make(name: str, folder: Path) -> Path:
-    if name == "python-pptx":
-        return python_pptx_default(folder)
-    if name == "pandoc":
-        return pandoc_reference(folder)
-    if name == "lo-focus":
-        return libreoffice_template(folder, "Focus")
-    if name == "lo-vivid":
-        return libreoffice_template(folder, "Vivid")
-    if name == "norwegian":
-        return renamed(python_pptx_default(folder), folder / "norwegian.pptx", NORWEGIAN)
-    if name == "chinese":
-        return renamed(python_pptx_default(folder), folder / "chinese.pptx", CHINESE)
-    raise KeyError(name)
+    return MAKERS[name](folder)
 
 
 @pytest.fixture(scope="session", params=NAMES)
