@@ -264,8 +264,10 @@ def template_check(
     if as_json:
         print(answers.template(file, checked, checked.problems))
     else:
-        for line in checked.lines:
-            print(line)
+        from statusrapport.visible import visible
+
+        for line in checked.lines:  # a template's layout names shown as written, visibly
+            print(visible(line))
     _print_problems(checked.problems)
     errors = sum(p.severity is Severity.ERROR for p in checked.problems)
     if errors:

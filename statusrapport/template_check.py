@@ -31,5 +31,9 @@ def check_template(file: Path, data: Path | None = None) -> Checked:
     fonts = template.fonts_named(opened.prs, resolution)
     roles = [{"role": role, "layout": c.name, "reason": c.reason, "detail": c.detail}
              for role, c in resolution.choices.items()]
-    lines = template.describe(opened, resolution) + [f"fonts: {', '.join(fonts) or 'none'}"]
-    return Checked(lines, roles, template.layout_names(opened.prs), fonts, problems)
+    layouts = template.layout_names(opened.prs)
+    named = ", ".join(f'"{name}"' for name in dict.fromkeys(layouts)) or "none"
+    lines = template.describe(opened, resolution) + [
+        f"fonts: {', '.join(fonts) or 'none'}",
+        f"layouts (for template: layouts: in programme.yaml): {named}"]
+    return Checked(lines, roles, layouts, fonts, problems)
