@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import plan_checks
-from deck_samples import SEED, normalise, write_overlong
+from deck_samples import normalise, write_overlong
 from statusrapport.slides import status as panels
 from statusrapport.slides import order as slides
 from statusrapport.slides.layout import STATUS, Rect, Table, default_geometry, pt
@@ -28,8 +28,8 @@ def _plan(folder: Path):
 
 
 @pytest.fixture(scope="module")
-def seed():
-    return _plan(SEED)
+def seed(seed_dir):
+    return _plan(seed_dir)
 
 
 @pytest.fixture(scope="module")
