@@ -5,9 +5,10 @@ ten times as many examples, for a nightly job. Tests that set their own example 
 by the loaded profile through `fuzz_inputs.examples`.
 
 The fixtures every kind of test needs: the seed folder (`seed_dir`, read only, and
-`seed_copy`, a copy to change), the CLI run in-process (`run_cli`), and the seed deck built
-once for the whole run (`seed_deck`, read only). Module-level code (parametrize lists, helpers
-that are not tests) takes the same things from deck_samples: `SEED`, `invoke`.
+`seed_copy`, a copy to change), the CLI run in-process (`run_cli`), the seed's uke-33
+report context (`seed_context`) and its deck, built once for the whole run (`seed_deck`).
+Module-level code (parametrize lists, helpers that are not tests) takes the same things from
+deck_samples: `SEED`, `invoke`.
 """
 
 from __future__ import annotations
@@ -42,6 +43,16 @@ def seed_copy(tmp_path) -> Path:
 def run_cli():
     """run_cli("build", "uke-33", ...) -> typer's Result; keyword arguments go to invoke."""
     return invoke
+
+
+@pytest.fixture(scope="session")
+def seed_context():
+    """The seed's uke-33 report context (report.context), derived once for the run."""
+    from statusrapport.data.loader import load
+    from statusrapport.report.context import report_context
+
+    loaded = load(SEED, "uke-33")
+    return report_context(loaded.programme, loaded.week)
 
 
 @pytest.fixture(scope="session")

@@ -107,7 +107,7 @@ def test_a_timeline_over_two_centuries_builds(run_cli, tmp_path):
 def test_a_long_milestone_label_is_cut_with_few_measurements(monkeypatch):
     """The timeline cut a label one character at a time, measuring each: an initiative at the
     model's limits (60 descriptions of 600 characters) took 5 s in the timeline alone."""
-    from statusrapport.slides import portfolio as portfolio_slides
+    from statusrapport.slides import timeline
     from statusrapport.text.metrics import text_width
 
     calls = []
@@ -116,9 +116,9 @@ def test_a_long_milestone_label_is_cut_with_few_measurements(monkeypatch):
         calls.append(args)
         return text_width(*args, **kwargs)
 
-    monkeypatch.setattr(portfolio_slides, "text_width", counted)
+    monkeypatch.setattr(timeline, "text_width", counted)
     text = "Beskrive forventede kvalitative og kvantitative gevinster «endre» 😀 " * 9
-    cut = portfolio_slides._fitted(text, 150.0, "Carlito", False)
+    cut = timeline._fitted(text, 150.0, "Carlito", False)
     assert len(calls) < 20
     assert cut.endswith("…") and text.startswith(cut[:-1])
     assert text_width(cut, "Carlito", 9.0) <= 150 * 0.95

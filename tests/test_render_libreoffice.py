@@ -1,8 +1,8 @@
 """A real client draws the deck: LibreOffice converts it to PDF, and every word it placed lies
 inside the slide and inside the box the plan reserved for it (pdftotext -bbox-layout).
 
-The plan (slides.plan_deck) exports each slide's regions — title, panels, body, slide number,
-legend — with the text each must hold; a word is accepted only inside a region whose text
+The plan (slides.order.plan_deck) exports each slide's regions — title, panels, body, slide
+number, legend — with the text each must hold; a word is accepted only inside a region whose text
 contains it, so text that overflows into a neighbour's box fails too.
 """
 
