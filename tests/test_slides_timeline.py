@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from statusrapport.report.portfolio import portfolio
-from statusrapport.slides.layout import STATUS, Shape, TextBox, default_geometry
+from statusrapport.slides.layout import TIMELINE, Shape, TextBox, default_geometry
 from statusrapport.slides.timeline import timeline_slides
 
 GEOMETRY = default_geometry()
@@ -12,7 +12,7 @@ GEOMETRY = default_geometry()
 def test_a_groups_timeline_by_its_key(seed_context):
     data = portfolio(seed_context)
     slide, = timeline_slides(data, "group:Selvbetjening", GEOMETRY)
-    assert (slide.kind, slide.layout) == ("timeline", STATUS)
+    assert (slide.kind, slide.layout) == (TIMELINE, TIMELINE)
     assert slide.title_text == "Selvbetjening – milepæler"
     names = [s.name for s in slide.shapes]
     assert "Rapportdato" in names  # the report's day as a dashed line

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from statusrapport.report.view import report_view
-from statusrapport.slides.layout import GROUP_TITLE, SECTION, default_geometry
+from statusrapport.slides.layout import COVER, GROUP_TITLE, SECTION, default_geometry
 from statusrapport.slides.titles import DIVIDER_SIZES, divider, programme_slide
 
 GEOMETRY = default_geometry()
@@ -12,7 +12,7 @@ GEOMETRY = default_geometry()
 def test_the_programme_slide_names_the_programme_and_the_week(seed_context):
     slide = programme_slide(report_view(seed_context), GEOMETRY)
     name, subtitle = slide.title.paras
-    assert (slide.kind, slide.layout) == ("programme", GROUP_TITLE)
+    assert (slide.kind, slide.layout) == ("programme", COVER)
     assert (name.text, subtitle.text) == ("Pasientreiser", "Statusrapport uke 33 2021")
     assert name.spans[0].bold and subtitle.size < name.size
     assert [r.name for r in slide.regions] == ["title"]
