@@ -1,6 +1,7 @@
-"""Data folders for the deck tests: the seed, and programmes made to overflow every box.
+"""Test material: the seed, programmes made to overflow every box, the CLI run in-process, and
+readers of a built deck (each slide's text, a slide found by its layout and title).
 
-Not a test module (no test_ prefix): the deck tests import it.
+Not a test module (no test_ prefix): the tests and conftest.py import it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,15 @@ def sentence(seed: int, words: int) -> str:
 def copy_seed(target: Path) -> Path:
     shutil.copytree(SEED, target)
     return target
+
+
+def invoke(*args: str, **options):
+    """The CLI in-process (typer's runner); `options` (env, input, prog_name) go to invoke."""
+    from typer.testing import CliRunner
+
+    from statusrapport.cli import app
+
+    return CliRunner().invoke(app, list(args), **options)
 
 
 def _dump(path: Path, data: dict) -> None:
@@ -138,17 +148,45 @@ def slide_texts(path: Path) -> list[str]:
     """Each slide's text: shapes in order, table rows as one line each (cells joined by spaces)."""
     from pptx import Presentation
 
-    out = []
-    for slide in Presentation(str(path)).slides:
-        parts = []
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                parts.append(shape.text_frame.text)
-            elif getattr(shape, "has_table", False) and shape.has_table:
-                for row in shape.table.rows:
-                    parts.append(" ".join(cell.text for cell in row.cells))
-        out.append(normalise("\n".join(parts)))
-    return out
+    return [_slide_text(slide) for slide in Presentation(str(path)).slides]
+
+
+def slide_title(slide) -> str:
+    """The slide's title as a reader reads it (normalised), "" when it has none."""
+    title = slide.shapes.title
+    return normalise(title.text_frame.text) if title is not None else ""
+
+
+def slides_of_layout(prs, layout: str) -> list:
+    """The slides of a python-pptx Presentation laid out on `layout`, in deck order."""
+    return [slide for slide in prs.slides if slide.slide_layout.name == layout]
+
+
+def slide_titled(prs, title: str, layout: str | None = None, containing: str | None = None):
+    """The one slide with this title (and layout, and a text `containing` this, to tell apart
+    the slides a title shares, such as each initiative's "<group> – Statusrapport")."""
+    found = [slide for slide in prs.slides
+             if slide_title(slide) == normalise(title)
+             and (layout is None or slide.slide_layout.name == layout)
+             and (containing is None or normalise(containing) in _slide_text(slide))]
+    assert len(found) == 1, f"{len(found)} slides titled {title!r} containing {containing!r}"
+    return found[0]
+
+
+def status_slide(prs, group: str, initiative: str):
+    """The one status slide ("<group> – Statusrapport") that names the initiative."""
+    return slide_titled(prs, f"{group} – Statusrapport", layout="Status", containing=initiative)
+
+
+def _slide_text(slide) -> str:
+    parts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            parts.append(shape.text_frame.text)
+        elif getattr(shape, "has_table", False) and shape.has_table:
+            for row in shape.table.rows:
+                parts.append(" ".join(cell.text for cell in row.cells))
+    return normalise("\n".join(parts))
 
 
 def previous_deck(label: bytes = b"the previous deck") -> bytes:

@@ -14,10 +14,8 @@ from pathlib import Path
 import yaml
 from hypothesis import settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from deck_samples import SEED
-from statusrapport.cli import app
+from deck_samples import SEED, invoke  # invoke: the fuzz tests import it from here
 
 SEED_FILES = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEED.glob("*.yaml"))}
 INITIATIVE_FILES = [name for name in SEED_FILES if name != "programme.yaml"]
@@ -35,10 +33,6 @@ _WHOLE_FILE = re.compile(r"^\S.*?\.yaml: ")
 # Problems that concern a file as a whole, printed as "file: message" without line:col.
 WHOLE_FILE_MESSAGES = ("the file is empty", "bytes; the limit is", "missing: the programme file")
 _SUMMARY = re.compile(r"^\d+ errors?\.$")
-
-
-def invoke(*args: str):
-    return CliRunner().invoke(app, list(args))
 
 
 def unlocated(stderr: str) -> list[str]:

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-SEED = Path(__file__).resolve().parent.parent / "initiatives"
+from deck_samples import SEED
 
 
 def git_env(**extra: str) -> dict[str, str]:

@@ -8,21 +8,15 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from pptx import Presentation
-from typer.testing import CliRunner
 
-from deck_samples import SEED, TEMPLATE
+from deck_samples import TEMPLATE
 from statusrapport.writer.template import geometry, open_template
 from statusrapport.build import slug
-from statusrapport.cli import app
 
 
-def run(*args: str):
-    return CliRunner().invoke(app, list(args))
-
-
-def test_default_output_under_build(tmp_path, monkeypatch):
+def test_default_output_under_build(run_cli, seed_dir, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = run("build", "uke-33", "--data", str(SEED))
+    result = run_cli("build", "uke-33", "--data", str(seed_dir))
     assert result.exit_code == 0, result.output
     out = tmp_path / "build" / "pasientreiser-2021-uke-33.pptx"
     assert out.is_file()
@@ -30,15 +24,22 @@ def test_default_output_under_build(tmp_path, monkeypatch):
     assert "12 slides." in result.stderr  # 9, and the overview and two timelines
 
 
-def test_output_option_and_year_qualified_week(tmp_path):
+def test_output_option_and_year_qualified_week(run_cli, seed_dir, tmp_path):
     out = tmp_path / "decks" / "uke33.pptx"
-    result = run("build", "2021-uke-33", "--data", str(SEED), "--output", str(out))
+    result = run_cli("build", "2021-uke-33", "--data", str(seed_dir), "--output", str(out))
     assert result.exit_code == 0, result.output
     assert len(Presentation(str(out)).slides) == 12
 
 
-def test_unknown_week_lists_the_weeks(tmp_path):
-    result = run("build", "uke-34", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"))
+def test_the_commands_deck_is_the_builds(run_cli, seed_dir, seed_deck, tmp_path):
+    out = tmp_path / "seed.pptx"
+    result = run_cli("build", "uke-33", "--data", str(seed_dir), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == seed_deck.path.read_bytes()
+
+
+def test_unknown_week_lists_the_weeks(run_cli, seed_dir, tmp_path):
+    result = run_cli("build", "uke-34", "--data", str(seed_dir), "-o", str(tmp_path / "x.pptx"))
     assert result.exit_code == 1
     assert "there is no report for uke-34" in result.stderr
     assert "2021-uke-21, 2021-uke-33" in result.stderr
@@ -46,32 +47,32 @@ def test_unknown_week_lists_the_weeks(tmp_path):
     assert not (tmp_path / "x.pptx").exists()
 
 
-def test_missing_report_for_an_initiative_is_an_error(tmp_path):
-    result = run("build", "uke-21", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"))
+def test_missing_report_for_an_initiative_is_an_error(run_cli, seed_dir, tmp_path):
+    result = run_cli("build", "uke-21", "--data", str(seed_dir), "-o", str(tmp_path / "x.pptx"))
     assert result.exit_code == 1
     assert "no report for 2021-uke-21" in result.stderr
 
 
-def test_missing_template(tmp_path):
-    result = run("build", "uke-33", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"),
-                 "--template", str(tmp_path / "corporate.pptx"))
+def test_missing_template(run_cli, seed_dir, tmp_path):
+    result = run_cli("build", "uke-33", "--data", str(seed_dir), "-o", str(tmp_path / "x.pptx"),
+                     "--template", str(tmp_path / "corporate.pptx"))
     assert result.exit_code == 1
     assert "corporate.pptx: no such template file" in result.stderr
     assert "Traceback" not in result.output
 
 
 @pytest.mark.parametrize("content", [b"not a zip at all", b"PK\x03\x04broken zip"])
-def test_not_a_pptx_template(tmp_path, content):
+def test_not_a_pptx_template(run_cli, seed_dir, tmp_path, content):
     template = tmp_path / "corporate.pptx"
     template.write_bytes(content)
-    result = run("build", "uke-33", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"),
-                 "--template", str(template))
+    result = run_cli("build", "uke-33", "--data", str(seed_dir), "-o", str(tmp_path / "x.pptx"),
+                     "--template", str(template))
     assert result.exit_code == 1
     assert "not a PowerPoint presentation (.pptx)" in result.stderr
     assert "Traceback" not in result.output
 
 
-def test_a_word_document_is_not_a_pptx_template(tmp_path):
+def test_a_word_document_is_not_a_pptx_template(run_cli, tmp_path):
     template = tmp_path / "letter.docx"
     shutil.copy(TEMPLATE, template)
     # a zip package of another Office kind: change the main part's content type
@@ -84,7 +85,7 @@ def test_a_word_document_is_not_a_pptx_template(tmp_path):
                 data = data.replace(b"presentationml.presentation.main",
                                     b"wordprocessingml.document.main")
             dst.writestr(info, data)
-    result = run("template", "check", str(template))
+    result = run_cli("template", "check", str(template))
     assert result.exit_code == 1
     assert "not a PowerPoint presentation (.pptx)" in result.stderr
 
@@ -98,19 +99,19 @@ def _without_layout(tmp_path: Path, name: str) -> Path:
     return path
 
 
-def test_a_renamed_layout_falls_back_to_another_usable_one(tmp_path):
+def test_a_renamed_layout_falls_back_to_another_usable_one(run_cli, seed_dir, tmp_path):
     template = _without_layout(tmp_path, "KPI")
-    check = run("template", "check", str(template))
+    check = run_cli("template", "check", str(template))
     assert check.exit_code == 0, check.output
     assert 'kpi: "Agenda" (type (type="obj"))' in check.stdout  # the first of its type
-    result = run("build", "uke-33", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"),
-                 "--template", str(template))
+    result = run_cli("build", "uke-33", "--data", str(seed_dir), "-o", str(tmp_path / "x.pptx"),
+                     "--template", str(template))
     assert result.exit_code == 0, result.output
     names = [s.slide_layout.name for s in Presentation(str(tmp_path / "x.pptx")).slides]
     assert "KPI (old)" not in names and names.count("Agenda") > 2  # 2 agendas and the KPI
 
 
-def test_template_without_any_body_placeholder(tmp_path):
+def test_template_without_any_body_placeholder(run_cli, seed_dir, tmp_path):
     prs = Presentation(str(TEMPLATE))
     for layout in prs.slide_layouts:
         for ph in list(layout.placeholders):
@@ -118,28 +119,28 @@ def test_template_without_any_body_placeholder(tmp_path):
                 ph._element.getparent().remove(ph._element)
     template = tmp_path / "no-body.pptx"
     prs.save(str(template))
-    check = run("template", "check", str(template))
+    check = run_cli("template", "check", str(template))
     assert check.exit_code == 1
     assert "role agenda: no layout for the agenda: it needs a title and a content (body) " \
         "placeholder" in check.stderr
     assert "role kpi: no layout for the KPI slides" in check.stderr
     assert "Traceback" not in check.output
-    result = run("build", "uke-33", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"),
-                 "--template", str(template))
+    result = run_cli("build", "uke-33", "--data", str(seed_dir), "-o", str(tmp_path / "x.pptx"),
+                     "--template", str(template))
     assert result.exit_code == 1
     assert "no-body.pptx: error: role kpi: no layout for the KPI slides" in result.stderr
     assert not (tmp_path / "x.pptx").exists()
 
 
-def test_template_check_of_the_bundled_template():
-    result = run("template", "check", str(TEMPLATE))
+def test_template_check_of_the_bundled_template(run_cli):
+    result = run_cli("template", "check", str(TEMPLATE))
     assert result.exit_code == 0, result.output
     assert 'status: "Status" (own name)' in result.stdout
     assert 'cover: "Group title" (own name)' in result.stdout
     assert "fonts: Calibri" in result.stdout
 
 
-def test_corporate_template_with_its_own_font_and_layout_order(tmp_path):
+def test_corporate_template_with_its_own_font_and_layout_order(run_cli, seed_dir, tmp_path):
     """Layouts are found by name in any order; the theme's font is the one measured."""
     prs = Presentation(str(TEMPLATE))
     layouts = prs.slide_master.slide_layouts
@@ -159,8 +160,8 @@ def test_corporate_template_with_its_own_font_and_layout_order(tmp_path):
     assert [layout.name for layout in layouts][0] == "KPI"
     found = geometry(open_template(template))
     assert found.font == found.heading_font == "Arial"
-    result = run("build", "uke-33", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"),
-                 "--template", str(template))
+    result = run_cli("build", "uke-33", "--data", str(seed_dir), "-o", str(tmp_path / "x.pptx"),
+                     "--template", str(template))
     assert result.exit_code == 0, result.output
     built = Presentation(str(tmp_path / "x.pptx"))
     assert [s.slide_layout.name for s in built.slides][:5] == [
@@ -175,22 +176,22 @@ def test_slug(name, expected):
     assert slug(name) == expected
 
 
-def test_output_into_an_existing_folder_gets_the_default_name(tmp_path):
-    result = run("build", "uke-33", "--data", str(SEED), "-o", str(tmp_path))
+def test_output_into_an_existing_folder_gets_the_default_name(run_cli, seed_dir, tmp_path):
+    result = run_cli("build", "uke-33", "--data", str(seed_dir), "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
     assert (tmp_path / "pasientreiser-2021-uke-33.pptx").is_file()
 
 
-def test_unwritable_output_is_a_clear_error(tmp_path):
+def test_unwritable_output_is_a_clear_error(run_cli, seed_dir, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    result = run("build", "uke-33", "--data", str(SEED), "-o", str(blocker / "deck.pptx"))
+    result = run_cli("build", "uke-33", "--data", str(seed_dir), "-o", str(blocker / "deck.pptx"))
     assert result.exit_code == 1
     assert "cannot write the deck" in result.stderr
     assert "Traceback" not in result.output
 
 
-def test_layouts_without_a_slide_number_placeholder_get_our_own(tmp_path):
+def test_layouts_without_a_slide_number_placeholder_get_our_own(run_cli, seed_dir, tmp_path):
     prs = Presentation(str(TEMPLATE))
     for layout in prs.slide_layouts:
         for ph in list(layout.placeholders):
@@ -198,10 +199,10 @@ def test_layouts_without_a_slide_number_placeholder_get_our_own(tmp_path):
                 ph._element.getparent().remove(ph._element)
     template = tmp_path / "no-numbers.pptx"
     prs.save(str(template))
-    assert run("template", "check", str(template)).exit_code == 0
+    assert run_cli("template", "check", str(template)).exit_code == 0
     out = tmp_path / "x.pptx"
-    assert run("build", "uke-33", "--data", str(SEED), "-o", str(out), "-t",
-               str(template)).exit_code == 0
+    assert run_cli("build", "uke-33", "--data", str(seed_dir), "-o", str(out), "-t",
+                   str(template)).exit_code == 0
     numbers = [[shape.text_frame.text for shape in slide.shapes
                 if shape.name.startswith("Slide Number")]
                for slide in Presentation(str(out)).slides]

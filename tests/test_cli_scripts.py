@@ -12,10 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from deck_samples import ROOT, SEED, TEMPLATE, copy_seed
-from statusrapport.cli import app
+from deck_samples import ROOT, TEMPLATE, copy_seed, invoke
 from statusrapport.visible import visible
 
 RLO, ZWSP, ZWJ = "\u202e", "\u200b", "\u200d"
@@ -79,8 +77,8 @@ def test_an_id_in_an_error_message_is_escaped(spoofed):
 
 # ---- --json -----------------------------------------------------------------------------------
 
-def test_validate_json_for_ci(tmp_path):
-    result = statusrapport("validate", "--json", "--data", str(SEED))
+def test_validate_json_for_ci(seed_dir, tmp_path):
+    result = statusrapport("validate", "--json", "--data", str(seed_dir))
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
     assert answer["valid"] is True and answer["errors"] == 0
@@ -103,8 +101,8 @@ def test_validate_json_for_ci(tmp_path):
     assert error["message"].startswith("unknown key; did you mean 'leader'?")
 
 
-def test_list_json():
-    result = statusrapport("list", "--json", "--data", str(SEED))
+def test_list_json(seed_dir):
+    result = statusrapport("list", "--json", "--data", str(seed_dir))
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
     assert [r["key"] for r in answer["reports"]] == ["2021-uke-21", "2021-uke-33"]
@@ -154,12 +152,12 @@ def _words(text: str) -> list[str]:
 
 @pytest.mark.parametrize("command", [["list"], ["show", "uke-33"], ["show", "uke-33", "--overview"],
                                      ["diff"]])
-def test_ids_and_names_are_never_broken_mid_word_at_60_columns(command):
+def test_ids_and_names_are_never_broken_mid_word_at_60_columns(seed_dir, command):
     """Every word at 60 columns is a word of the 200-column output, or one cut with '…'
     (folded, `selvbetjening-avbestille-bekrefte` became `selvbetjening-avbestille` and
     `-bekrefte`). Web addresses in bullets still break, so that they are never cut."""
-    narrow = statusrapport(*command, "--data", str(SEED), columns=60)
-    wide = statusrapport(*command, "--data", str(SEED), columns=200)
+    narrow = statusrapport(*command, "--data", str(seed_dir), columns=60)
+    wide = statusrapport(*command, "--data", str(seed_dir), columns=200)
     assert narrow.returncode == wide.returncode == 0
     whole = set(_words(wide.stdout))
     broken = [w for w in _words(narrow.stdout) if w not in whole and not (
@@ -185,7 +183,7 @@ def _complete(words: str, cwd: Path) -> list[str]:
     old = Path.cwd()
     os.chdir(cwd)
     try:
-        result = CliRunner().invoke(app, [], prog_name="statusrapport", env={
+        result = invoke(prog_name="statusrapport", env={
             "_STATUSRAPPORT_COMPLETE": "complete_bash", "COMP_WORDS": words,
             "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1))})
     finally:
@@ -214,10 +212,10 @@ def test_new_report_offers_only_the_week_after_the_datas_latest_report(tmp_path)
 
 # ---- hyperlinks -------------------------------------------------------------------------------
 
-def test_urls_are_terminal_hyperlinks_on_a_terminal_only():
+def test_urls_are_terminal_hyperlinks_on_a_terminal_only(seed_dir):
     url = "https://intranett.pasientreiser.no/intranett/med-rekvisisjon/tiltak/"
-    on_terminal = statusrapport("show", "uke-33", "--data", str(SEED), columns=200,
+    on_terminal = statusrapport("show", "uke-33", "--data", str(seed_dir), columns=200,
                                 env={"FORCE_COLOR": "1"})
     assert re.search(r"\x1b\]8;id=\d+;" + re.escape(url), on_terminal.stdout)
-    piped = statusrapport("show", "uke-33", "--data", str(SEED), columns=200)
+    piped = statusrapport("show", "uke-33", "--data", str(seed_dir), columns=200)
     assert url in piped.stdout and "\x1b" not in piped.stdout

@@ -16,9 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from statusrapport.cli import app
+from deck_samples import invoke
 from statusrapport.errors import UserError
 from statusrapport.data.loader import load
 from statusrapport.terminal.views import jsonable
@@ -26,7 +25,6 @@ from statusrapport.report.context import report_context
 from statusrapport.report.view import report_view
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "initiatives"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
@@ -36,7 +34,7 @@ PLAIN_ENV = {"FORCE_COLOR": None, "NO_COLOR": None, "TTY_COMPATIBLE": None,
 
 
 def run(*args: str, columns: int = 80):
-    result = CliRunner().invoke(app, list(args), env={**PLAIN_ENV, "COLUMNS": str(columns)})
+    result = invoke(*args, env={**PLAIN_ENV, "COLUMNS": str(columns)})
     assert "Traceback" not in result.stdout + result.stderr, result.stderr
     return result
 
@@ -60,33 +58,33 @@ def assert_golden(name: str, text: str) -> None:
     ("list-130.txt", ["list"], 130),
     ("diff-80.txt", ["diff"], 80),
 ])
-def test_output_matches_golden(name, args, columns):
-    result = run(*args, "--data", str(SEED), columns=columns)
+def test_output_matches_golden(seed_dir, name, args, columns):
+    result = run(*args, "--data", str(seed_dir), columns=columns)
     assert result.exit_code == 0, result.stderr
     assert_golden(name, result.stdout)
 
 
 @pytest.mark.parametrize("args", [["show", "uke-33"], ["list"], ["diff"]])
-def test_piped_output_is_plain_and_fits(args):
-    result = run(*args, "-d", str(SEED), columns=80)
+def test_piped_output_is_plain_and_fits(seed_dir, args):
+    result = run(*args, "-d", str(seed_dir), columns=80)
     assert "\x1b" not in result.stdout
     lines = result.stdout.splitlines()
     assert all(len(line) <= 80 for line in lines)
     assert not [line for line in lines if line != line.rstrip()], "trailing spaces"
 
 
-def test_messages_go_to_stderr_and_data_to_stdout():
-    result = run("show", "uke-33", "-d", str(SEED))
+def test_messages_go_to_stderr_and_data_to_stdout(seed_dir):
+    result = run("show", "uke-33", "-d", str(seed_dir))
     assert "2 warnings in the data" in result.stderr
     assert "warning" not in result.stdout
     assert result.stdout.startswith("Pasientreiser – statusrapport uke 33 2021")
 
 
-def test_show_json_is_the_resolved_report():
-    result = run("show", "uke-33", "--json", "-d", str(SEED))
+def test_show_json_is_the_resolved_report(seed_dir):
+    result = run("show", "uke-33", "--json", "-d", str(seed_dir))
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    loaded = load(SEED, "uke-33")
+    loaded = load(seed_dir, "uke-33")
     assert data == jsonable(report_view(report_context(loaded.programme, loaded.week)))
     assert data["date"] == "2021-08-18"
     assert data["week"]["key"] == "2021-uke-33"
@@ -98,24 +96,24 @@ def test_show_json_is_the_resolved_report():
     assert endre["costs"]["deviation"] == "-303\u00a0000"
 
 
-def test_show_json_of_one_initiative():
-    result = run("show", "uke-33", "ny-rekvisisjonspraksis", "--json", "-d", str(SEED))
+def test_show_json_of_one_initiative(seed_dir):
+    result = run("show", "uke-33", "ny-rekvisisjonspraksis", "--json", "-d", str(seed_dir))
     data = json.loads(result.stdout)
     assert [g["name"] for g in data["groups"]] == ["Ny rekvisisjonspraksis"]
     states = [m["state"] for m in data["groups"][0]["initiatives"][0]["status"]["milestones"]]
     assert states == ["delivered", "delivered", "overdue", "pending", "pending"]
 
 
-def test_unknown_initiative_lists_the_ids():
-    result = run("show", "uke-33", "endre", "-d", str(SEED))
+def test_unknown_initiative_lists_the_ids(seed_dir):
+    result = run("show", "uke-33", "endre", "-d", str(seed_dir))
     assert result.exit_code == 1
     assert result.stdout == ""
     assert ("no initiative 'endre'; the initiatives are: selvbetjening-avbestille-bekrefte, "
             "selvbetjening-endre, ny-rekvisisjonspraksis") in result.stderr
 
 
-def test_unknown_report():
-    result = run("show", "uke-34", "-d", str(SEED))
+def test_unknown_report(seed_dir):
+    result = run("show", "uke-34", "-d", str(seed_dir))
     assert result.exit_code == 1
     assert "there is no report for uke-34; reports in the data: 2021-uke-21, 2021-uke-33" \
         in result.stderr
@@ -126,15 +124,15 @@ def test_unknown_report():
     (["diff", "uke-21", "--since", "HEAD"], "give no OLD or NEW"),
     (["diff", "uke-40"], "there is no report for uke-40"),
 ])
-def test_diff_usage_mistakes(args, message):
-    result = run(*args, "-d", str(SEED))
+def test_diff_usage_mistakes(seed_dir, args, message):
+    result = run(*args, "-d", str(seed_dir))
     assert result.exit_code == 1
     assert message in result.stderr
 
 
-def test_diff_needs_two_reports(tmp_path):
+def test_diff_needs_two_reports(seed_dir, tmp_path):
     data = tmp_path / "initiatives"
-    shutil.copytree(SEED, data)
+    shutil.copytree(seed_dir, data)
     text = (data / "selvbetjening-avbestille-bekrefte.yaml").read_text(encoding="utf-8")
     start, end = text.index("  2021-uke-21:"), text.index("  2021-uke-33:")
     (data / "selvbetjening-avbestille-bekrefte.yaml").write_text(text[:start] + text[end:],
@@ -145,9 +143,9 @@ def test_diff_needs_two_reports(tmp_path):
 
 
 @pytest.fixture
-def broken(tmp_path):
+def broken(seed_dir, tmp_path):
     data = tmp_path / "initiatives"
-    shutil.copytree(SEED, data)
+    shutil.copytree(seed_dir, data)
     path = data / "selvbetjening-endre.yaml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("planned: 31.08.2021", "planned: 31.02.2021")
@@ -180,12 +178,12 @@ def test_missing_folder():
 @pytest.mark.parametrize("args", [["show", "uke-33"], ["show", "uke-33", "--json"], ["list"],
                                   ["diff"], ["diff", "--since", "HEAD"], ["validate"],
                                   ["--help"], ["show", "--help"]])
-def test_terminal_commands_do_not_import_python_pptx(args):
+def test_terminal_commands_do_not_import_python_pptx(seed_dir, args):
     if "--since" in args and not (ROOT / ".git").exists():
         pytest.skip("not a git checkout")
     # A whole process, as a user starts it: nothing else in it has imported pptx before.
     result = subprocess.run([sys.executable, "-X", "importtime", "-m", "statusrapport", *args,
-                             *(["-d", str(SEED)] if "--help" not in args else [])],
+                             *(["-d", str(seed_dir)] if "--help" not in args else [])],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()

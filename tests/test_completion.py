@@ -7,12 +7,8 @@ import time
 from pathlib import Path
 from types import SimpleNamespace
 
-from typer.testing import CliRunner
-
+from deck_samples import invoke
 from statusrapport import completion
-from statusrapport.cli import app
-
-SEED = Path(__file__).resolve().parent.parent / "initiatives"
 
 
 def ctx(data: Path | str | None) -> SimpleNamespace:
@@ -21,33 +17,33 @@ def ctx(data: Path | str | None) -> SimpleNamespace:
 
 def complete(words: str, cword: int) -> list[str]:
     """What bash would offer, through typer's own completion (the script --install-completion installs)."""
-    result = CliRunner().invoke(app, [], prog_name="statusrapport", env={
+    result = invoke(prog_name="statusrapport", env={
         "_STATUSRAPPORT_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)})
     assert result.exit_code == 0, result.output
     return result.stdout.split()
 
 
-def test_report_weeks_latest_first_short_then_with_year():
-    assert completion.complete_report(ctx(SEED), "") == [
+def test_report_weeks_latest_first_short_then_with_year(seed_dir):
+    assert completion.complete_report(ctx(seed_dir), "") == [
         "uke-33", "uke-21", "2021-uke-33", "2021-uke-21"]
-    assert completion.complete_report(ctx(SEED), "2021-uke-3") == ["2021-uke-33"]
+    assert completion.complete_report(ctx(seed_dir), "2021-uke-3") == ["2021-uke-33"]
 
 
-def test_initiative_ids_are_the_file_names():
-    assert completion.complete_initiative(ctx(SEED), "selv") == [
+def test_initiative_ids_are_the_file_names(seed_dir):
+    assert completion.complete_initiative(ctx(seed_dir), "selv") == [
         "selvbetjening-avbestille-bekrefte", "selvbetjening-endre"]
-    assert "programme" not in completion.complete_initiative(ctx(SEED), "")
+    assert "programme" not in completion.complete_initiative(ctx(seed_dir), "")
 
 
-def test_new_report_offers_the_week_after_the_latest_first():
-    assert completion.complete_new_report(ctx(SEED), "")[0] == "uke-34"
+def test_new_report_offers_the_week_after_the_latest_first(seed_dir):
+    assert completion.complete_new_report(ctx(seed_dir), "")[0] == "uke-34"
 
 
-def test_through_typer_as_the_shell_asks(tmp_path, monkeypatch):
+def test_through_typer_as_the_shell_asks(seed_dir, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    shutil.copytree(SEED, tmp_path / "initiatives")  # the default --data
+    shutil.copytree(seed_dir, tmp_path / "initiatives")  # the default --data
     assert complete("statusrapport build ", 2)[:2] == ["uke-33", "uke-21"]
-    assert complete(f"statusrapport show --data {SEED} uke-33 selvbetjening-e", 5) == [
+    assert complete(f"statusrapport show --data {seed_dir} uke-33 selvbetjening-e", 5) == [
         "selvbetjening-endre"]
     assert complete("statusrapport new report uke-35 ny", 4) == ["ny-rekvisisjonspraksis"]
 
@@ -66,8 +62,8 @@ def test_never_raises_on_missing_or_broken_data(tmp_path, monkeypatch):
     assert completion.complete_report(SimpleNamespace(params=None), "") is not None
 
 
-def test_fast_on_a_large_folder(tmp_path):
-    text = (SEED / "selvbetjening-endre.yaml").read_text(encoding="utf-8")
+def test_fast_on_a_large_folder(seed_dir, tmp_path):
+    text = (seed_dir / "selvbetjening-endre.yaml").read_text(encoding="utf-8")
     for n in range(300):
         (tmp_path / f"tiltak-{n}.yaml").write_text(text, encoding="utf-8")
     start = time.perf_counter()

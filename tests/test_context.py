@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,7 +18,6 @@ from statusrapport.report.portfolio import overview, timelines
 from statusrapport.report.rules import CostLevel, MilestoneState as S
 from statusrapport.report.view import report_view
 
-SEED = Path(__file__).resolve().parent.parent / "initiatives"
 W20, W30, W40 = IsoWeek(2021, 20), IsoWeek(2021, 30), IsoWeek(2021, 40)
 
 
@@ -51,8 +49,8 @@ MILESTONES = [
 
 
 @pytest.fixture(scope="module")
-def seed():
-    loaded = load(SEED, "uke-33")
+def seed(seed_dir):
+    loaded = load(seed_dir, "uke-33")
     return report_context(loaded.programme, loaded.week)
 
 

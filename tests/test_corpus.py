@@ -21,9 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from statusrapport.cli import app
 from statusrapport.data.yamlsafe import MAX_FILE_BYTES
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -138,19 +136,19 @@ def test_corpus_is_complete():
 
 
 @pytest.mark.parametrize("source", SOURCES)
-def test_bad_input_exits_1_at_its_location(source, tmp_path):
+def test_bad_input_exits_1_at_its_location(run_cli, source, tmp_path):
     case = build(source, tmp_path)
-    result = CliRunner().invoke(app, ["validate", "--data", str(case.folder)])
+    result = run_cli("validate", "--data", str(case.folder))
     check_output(result.output, case)
     assert result.exit_code == 1, result.output
 
 
-def test_alias_bomb_is_refused_without_expanding(tmp_path):
+def test_alias_bomb_is_refused_without_expanding(run_cli, tmp_path):
     source = CORPUS / "alias-bomb.yaml"
     assert source.stat().st_size < 1000  # 9**9 strings once expanded
     case = build(source.name, tmp_path)
     started = time.perf_counter()
-    result = CliRunner().invoke(app, ["validate", "--data", str(case.folder)])
+    result = run_cli("validate", "--data", str(case.folder))
     elapsed = time.perf_counter() - started
     assert result.exit_code == 1
     # It takes milliseconds; expanding it would take minutes. Generous, since timing is noisy.

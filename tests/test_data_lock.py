@@ -29,10 +29,10 @@ def _start(data: Path, week: str) -> subprocess.Popen:
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
-def test_two_new_reports_at_once_never_lose_one(tmp_path):
+def test_two_new_reports_at_once_never_lose_one(seed_dir, tmp_path):
     outcomes = []
     for trial in range(TRIALS):
-        data = Path(shutil.copytree(SEED, tmp_path / f"trial-{trial}"))
+        data = Path(shutil.copytree(seed_dir, tmp_path / f"trial-{trial}"))
         first, second = _start(data, "uke-35"), _start(data, "uke-37")
         results = {}
         for week, process in (("35", first), ("37", second)):
@@ -50,7 +50,7 @@ def test_two_new_reports_at_once_never_lose_one(tmp_path):
                 assert "a new report comes after it" in err, err
         assert results["37"][0] == 0, results["37"][1]  # 37 is never refused
         outcomes.append("both" if results["35"][0] == 0 else "35 refused")
-        assert sorted(p.name for p in data.iterdir()) == sorted(p.name for p in SEED.iterdir())
+        assert sorted(p.name for p in data.iterdir()) == sorted(p.name for p in seed_dir.iterdir())
     print(f"{TRIALS} trials: {outcomes.count('both')} both, "
           f"{outcomes.count('35 refused')} with uke-35 refused")
 

@@ -14,10 +14,8 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
-from typer.testing import CliRunner
 
-from deck_samples import SEED, normalise, slide_texts
-from statusrapport.cli import app
+from deck_samples import normalise, slide_texts, slide_titled, status_slide
 
 URL = ("https://intranett.pasientreiser.no/intranett/med-rekvisisjon/tiltak/paagaaende-tiltak/"
        "selvbetjeningsloesning")
@@ -161,12 +159,12 @@ SEQUENCE = [("programme", "Group title"), ("overview", "Status"), ("group", "Gro
             ("timeline", "Status"), ("status", "Status")]
 
 
+AVBESTILLE, ENDRE = "Selvbetjening – «avbestille/bekrefte»", "Selvbetjening – «endre»"
+
+
 @pytest.fixture(scope="module")
-def deck(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("deck") / "seed.pptx"
-    result = CliRunner().invoke(app, ["build", "uke-33", "--data", str(SEED), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    return out
+def deck(seed_deck) -> Path:
+    return seed_deck.path
 
 
 @pytest.fixture(scope="module")
@@ -235,15 +233,22 @@ def _run(slide, text):
 
 
 def test_hyperlink_is_clickable(prs):
-    link = _run(prs.slides[6], URL)
+    kpi = slide_titled(prs, "Selvbetjening – status «avbestille» og «bekrefte»", layout="KPI")
+    link = _run(kpi, URL)
     assert link.hyperlink.address == URL
 
 
-@pytest.mark.parametrize("number, current, other", [
-    (5, "Selvbetjening – «avbestille/bekrefte»", "Selvbetjening – «endre»"),
-    (8, "Selvbetjening – «endre»", "Selvbetjening – «avbestille/bekrefte»")])
-def test_agenda_current_item_stands_out(prs, number, current, other):
-    slide = prs.slides[number - 1]
+def _agenda_before(prs, slide):
+    """The agenda that opens an initiative: the slide before its status slide."""
+    slides = list(prs.slides)
+    agenda = slides[slides.index(slide) - 1]
+    assert agenda.slide_layout.name == "Agenda"
+    return agenda
+
+
+@pytest.mark.parametrize("current, other", [(AVBESTILLE, ENDRE), (ENDRE, AVBESTILLE)])
+def test_agenda_current_item_stands_out(prs, current, other):
+    slide = _agenda_before(prs, status_slide(prs, "Selvbetjening", current))
     now, rest = _run(slide, current), _run(slide, other)
     assert now.font.bold and now.font.color.theme_color == MSO_THEME_COLOR.ACCENT_1
     assert rest.font.bold is False
@@ -254,21 +259,25 @@ RED, ORANGE = RGBColor(0xC0, 0x00, 0x00), RGBColor(0xC5, 0x5A, 0x11)
 
 
 def test_late_and_overdue_milestones_are_red(prs):
-    late = _run(prs.slides[5], "29.10.20")  # MP4 delivered after 15.10.20
+    avbestille = status_slide(prs, "Selvbetjening", AVBESTILLE)
+    late = _run(avbestille, "29.10.20")  # MP4 delivered after 15.10.20
     assert late.font.color.rgb == RED and late.font.bold
-    overdue = _run(prs.slides[11], "(05.04.21)")  # due 01.04.21, not delivered
+    ny = status_slide(prs, "Ny rekvisisjonspraksis", "Ny rekvisisjonspraksis")
+    overdue = _run(ny, "(05.04.21)")  # due 01.04.21, not delivered
     assert overdue.font.color.rgb == RED
-    on_time = _run(prs.slides[5], "22.11.19")
+    on_time = _run(avbestille, "22.11.19")
     assert on_time.font.color.type is None
 
 
 def test_moved_date_shows_the_original_struck_through(prs):
-    original = _run(prs.slides[8], "01.09.21")
+    endre = status_slide(prs, "Selvbetjening", ENDRE)
+    original = _run(endre, "01.09.21")
     assert original._r.rPr.get("strike") == "sngStrike"
     assert original.font.color.theme_color == MSO_THEME_COLOR.TEXT_1  # grey
-    assert _run(prs.slides[8], "21.09.21").font.color.rgb == ORANGE
-    assert _run(prs.slides[8], "Jan 2022").font.color.rgb == ORANGE
+    assert _run(endre, "21.09.21").font.color.rgb == ORANGE
+    assert _run(endre, "Jan 2022").font.color.rgb == ORANGE
 
 
 def test_deviation_under_plan_is_not_marked(prs):
-    assert _run(prs.slides[8], "-303\u00a0000").font.color.type is None
+    endre = status_slide(prs, "Selvbetjening", ENDRE)
+    assert _run(endre, "-303\u00a0000").font.color.type is None

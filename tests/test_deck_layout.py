@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 
 import plan_checks
-from deck_samples import SEED, normalise, write_overlong
-from statusrapport.slides import status as panels
-from statusrapport.slides import order as slides
+from deck_samples import normalise, write_overlong
+from statusrapport.slides import common
+from statusrapport.slides import status as status_slide
+from statusrapport.slides.agenda import AGENDA_SIZES
+from statusrapport.slides.kpi import KPI_SIZES
+from statusrapport.slides.order import plan_deck
 from statusrapport.slides.layout import STATUS, Rect, Table, default_geometry, pt
 from statusrapport.text.fit import para_height
 from statusrapport.data.loader import load
@@ -24,12 +27,12 @@ GEOMETRY = default_geometry()
 def _plan(folder: Path):
     loaded = load(folder, "uke-33")
     view = report_view(report_context(loaded.programme, loaded.week))
-    return view, slides.plan_deck(view, GEOMETRY)
+    return view, plan_deck(view, GEOMETRY)
 
 
 @pytest.fixture(scope="module")
-def seed():
-    return _plan(SEED)
+def seed(seed_dir):
+    return _plan(seed_dir)
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +77,7 @@ def test_overlong_status_continues_at_the_smallest_size(overlong):
     _, plan = overlong
     status = [s for s in plan.slides if s.kind == "status" and s.initiative == "overlang"]
     assert len(status) >= 3
-    assert {_size(s) for s in status} == {panels.SIZES[-1]}
+    assert {_size(s) for s in status} == {status_slide.SIZES[-1]}
     assert status[0].title_text == "Lang gruppe – Statusrapport"
     assert all(s.title_text == "Lang gruppe – Statusrapport (forts.)" for s in status[1:])
     assert [r.name for r in status[0].regions][:2] == ["title", "info"]
@@ -149,7 +152,7 @@ def test_long_agenda_shows_the_part_with_the_current_initiative(overlong):
     names = [i.status.name for i in view.groups[0].initiatives]
     assert len(agendas) == len(names)
     sizes = {s.body.paras[0].size for s in agendas}
-    assert len(sizes) == 1 and min(sizes) >= slides.AGENDA_SIZES[-1]
+    assert len(sizes) == 1 and min(sizes) >= AGENDA_SIZES[-1]
     for agenda, name in zip(agendas, names):
         current = [p.text for p in agenda.body.paras if p.bold]
         assert current == [name]
@@ -158,10 +161,10 @@ def test_long_agenda_shows_the_part_with_the_current_initiative(overlong):
 
 def test_very_long_agenda_paginates(tmp_path):
     view, _ = _plan(write_overlong(tmp_path / "data", others=29))
-    plan = slides.plan_deck(view, GEOMETRY)
+    plan = plan_deck(view, GEOMETRY)
     agendas = [s for s in plan.slides if s.kind == "agenda"]
     assert any(a.continued for a in agendas) and not agendas[0].continued
-    assert {a.body.paras[0].size for a in agendas} == {slides.AGENDA_SIZES[-1]}
+    assert {a.body.paras[0].size for a in agendas} == {AGENDA_SIZES[-1]}
 
 
 def test_overlong_kpi_slide_continues(overlong):
@@ -169,7 +172,7 @@ def test_overlong_kpi_slide_continues(overlong):
     kpi = [s for s in plan.slides if s.kind == "kpi"]
     titles = [s.title_text for s in kpi][:2]
     assert titles == ["Overlang – status", "Overlang – status (forts.)"]
-    assert {s.body.paras[0].size for s in kpi} == {slides.KPI_SIZES[-1]}
+    assert {s.body.paras[0].size for s in kpi} == {KPI_SIZES[-1]}
     links = [span.url for s in kpi for p in s.body.paras for span in p.spans if span.url]
     assert links == ["https://intranett.pasientreiser.no/overlang"]
 
@@ -177,10 +180,10 @@ def test_overlong_kpi_slide_continues(overlong):
 def test_long_titles_shrink_to_fit_their_box(seed):
     view, _ = seed
     group = dataclasses.replace(view.groups[1], name="N" * 20 + " lang gruppe " * 8)
-    frame = slides.title_frame(group.name + " – Statusrapport (forts.)",
+    frame = common.title_frame(group.name + " – Statusrapport (forts.)",
                                GEOMETRY.titles[STATUS], GEOMETRY)
     size = frame.paras[0].size
-    assert size < slides.TITLE_SIZES[0] and size in slides.TITLE_SIZES
+    assert size < common.TITLE_SIZES[0] and size in common.TITLE_SIZES
     width = pt(GEOMETRY.titles[STATUS].w)
     height = pt(GEOMETRY.titles[STATUS].h) - 7.2
     assert para_height(frame.paras[0], width, GEOMETRY.heading_font) <= height
@@ -207,8 +210,8 @@ def test_the_quick_fit_test_agrees_with_the_pages_drawn(request, which):
     variants += [dataclasses.replace(s, done=s.done[:k] * 2, risks=s.risks * 2)
                  for s in variants[:3] for k in range(0, 7, 2)]
     for status in variants:
-        for size in panels.SIZES:
-            planner = panels._Status(status, GEOMETRY.status_area, GEOMETRY.footer(STATUS),
+        for size in status_slide.SIZES:
+            planner = status_slide._Status(status, GEOMETRY.status_area, GEOMETRY.footer(STATUS),
                                      GEOMETRY.font, GEOMETRY.heading_font, size)
             one_page = len(planner.pages()) == 1
             assert one_page or not planner.fits(), (status.name, size)
@@ -220,13 +223,13 @@ def test_status_pages_picks_the_largest_size_that_fits(seed, overlong):
     for view, _ in (seed, overlong):
         for initiative in view.initiatives():
             status = initiative.status
-            pages = panels.status_pages(status, GEOMETRY.status_area, GEOMETRY.footer(STATUS),
+            pages = status_slide.status_pages(status, GEOMETRY.status_area, GEOMETRY.footer(STATUS),
                                         GEOMETRY.font, GEOMETRY.heading_font)
             size = _size(SlideLike(pages[0].shapes))
-            fitting = [s for s in panels.SIZES if panels._Status(
+            fitting = [s for s in status_slide.SIZES if status_slide._Status(
                 status, GEOMETRY.status_area, GEOMETRY.footer(STATUS), GEOMETRY.font,
                 GEOMETRY.heading_font, s).fits()]
-            assert size == (fitting[0] if fitting else panels.SIZES[-1]), status.name
+            assert size == (fitting[0] if fitting else status_slide.SIZES[-1]), status.name
             assert (len(pages) == 1) == bool(fitting)
 
 

@@ -12,7 +12,7 @@ import pytest
 from lxml import etree
 from pptx import Presentation
 
-from deck_samples import SEED, write_overlong
+from deck_samples import write_overlong
 from statusrapport.writer import deck
 from statusrapport.writer.package import Properties
 from statusrapport.writer.template import DEFAULT_TEMPLATE, geometry, open_template, resolve
@@ -27,9 +27,9 @@ P_NS = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(seed_deck, tmp_path_factory):
     root = tmp_path_factory.mktemp("package")
-    return {"seed": build(SEED, "uke-33", root / "seed.pptx"),
+    return {"seed": seed_deck,
             "overlong": build(write_overlong(root / "data"), "uke-33", root / "overlong.pptx")}
 
 
@@ -89,8 +89,8 @@ def test_document_properties_come_from_the_data(built):
     assert core.created == core.modified == datetime(2021, 8, 18, 0, 0)
 
 
-def test_building_twice_gives_identical_bytes(built, tmp_path):
-    again = build(SEED, "uke-33", tmp_path / "other-name.pptx")
+def test_building_twice_gives_identical_bytes(seed_dir, built, tmp_path):
+    again = build(seed_dir, "uke-33", tmp_path / "other-name.pptx")
     assert again.path.read_bytes() == built["seed"].path.read_bytes()
 
 
@@ -102,9 +102,9 @@ def test_hyperlinks_are_external_relationships(built):
     assert links[0].target_ref.startswith("https://intranett.pasientreiser.no/")
 
 
-def test_control_characters_never_reach_the_xml(tmp_path):
+def test_control_characters_never_reach_the_xml(seed_dir, tmp_path):
     """The loader refuses them; the renderer drops them anyway (a view built elsewhere)."""
-    loaded = load(SEED, "uke-33")
+    loaded = load(seed_dir, "uke-33")
     view = report_view(report_context(loaded.programme, loaded.week))
     group = view.groups[0]
     first = group.initiatives[0]
@@ -122,13 +122,13 @@ def test_control_characters_never_reach_the_xml(tmp_path):
     assert "Bell and escape".encode() in xml
 
 
-def test_template_example_slides_are_not_carried_over(tmp_path):
+def test_template_example_slides_are_not_carried_over(seed_dir, tmp_path):
     prs = Presentation(str(DEFAULT_TEMPLATE))
     example = prs.slides.add_slide(prs.slide_layouts.get_by_name("KPI"))
     example.shapes.title.text = "Eksempel fra malen"
     template = tmp_path / "with-example.pptx"
     prs.save(str(template))
-    result = build(SEED, "uke-33", tmp_path / "deck.pptx", template)
+    result = build(seed_dir, "uke-33", tmp_path / "deck.pptx", template)
     texts = [shape.text_frame.text for slide in Presentation(str(result.path)).slides
              for shape in slide.shapes if shape.has_text_frame]
     assert "Eksempel fra malen" not in texts

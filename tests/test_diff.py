@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +14,6 @@ from statusrapport.data.loader import load
 from statusrapport.data.model import Initiative, Programme, ProgrammeFile
 from statusrapport.data.weeks import IsoWeek
 
-SEED = Path(__file__).resolve().parent.parent / "initiatives"
 S = "\u00a0"
 W20, W30 = IsoWeek(2021, 20), IsoWeek(2021, 30)
 
@@ -191,8 +189,8 @@ def test_initiatives_new_and_removed_between_states():
     assert not diff.initiatives[0].changed
 
 
-def test_the_seed():
-    loaded = load(SEED)
+def test_the_seed(seed_dir):
+    loaded = load(seed_dir)
     diff = compare_reports(loaded.programme, *choose_weeks(loaded.programme, None, None))
     assert (diff.old, diff.new) == ("2021-uke-21", "2021-uke-33")
     first = diff.initiatives[0]

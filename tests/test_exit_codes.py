@@ -11,17 +11,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from deck_samples import ROOT, SEED
 from statusrapport import cli
 from statusrapport.cli import BUG_EXIT, ISSUES_URL, app
 
 _KEPT = re.compile(r"also saved in (\S+statusrapport-bug-\S+\.txt)\)")
-
-
-def run(*args: str):
-    return CliRunner().invoke(app, list(args))
 
 
 def real(*args: str, code: str | None = None):
@@ -32,11 +27,11 @@ def real(*args: str, code: str | None = None):
                           timeout=60)
 
 
-def test_success_is_0(tmp_path):
-    assert run("validate", "--data", str(SEED)).exit_code == 0
-    assert run("build", "uke-33", "--data", str(SEED), "-o",
-               str(tmp_path / "deck.pptx")).exit_code == 0
-    assert real("validate", "--data", str(SEED)).returncode == 0
+def test_success_is_0(run_cli, seed_dir, tmp_path):
+    assert run_cli("validate", "--data", str(seed_dir)).exit_code == 0
+    assert run_cli("build", "uke-33", "--data", str(seed_dir), "-o",
+                   str(tmp_path / "deck.pptx")).exit_code == 0
+    assert real("validate", "--data", str(seed_dir)).returncode == 0
 
 
 @pytest.mark.parametrize("args", [
@@ -46,9 +41,10 @@ def test_success_is_0(tmp_path):
     ["template", "check", "no-such.pptx"],
     ["show", "uke-99", "--data", str(SEED)],
 ], ids=["missing-folder", "unknown-week", "missing-template", "template-check", "show"])
-def test_a_users_mistake_is_1_with_a_message_and_no_traceback(tmp_path, monkeypatch, args):
+def test_a_users_mistake_is_1_with_a_message_and_no_traceback(run_cli, tmp_path, monkeypatch,
+                                                                args):
     monkeypatch.chdir(tmp_path)
-    result = run(*args)
+    result = run_cli(*args)
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert result.stderr.strip().splitlines()[-1].endswith(("error.", "errors."))
@@ -62,8 +58,8 @@ def test_a_users_mistake_is_1_with_a_message_and_no_traceback(tmp_path, monkeypa
     ["template"],
 ], ids=["unknown-command", "missing-argument", "unknown-option", "option-without-value",
         "group-without-command"])
-def test_wrong_usage_is_2(args):
-    result = run(*args)
+def test_wrong_usage_is_2(run_cli, args):
+    result = run_cli(*args)
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     assert "Usage:" in result.output or "Error" in result.output
@@ -85,12 +81,12 @@ def _forced_bug(*args, **kwargs):
     ("statusrapport.writer.deck.render", ["build", "uke-33", "--data", str(SEED)]),
     ("statusrapport.report.view.report_view", ["show", "uke-33", "--data", str(SEED)]),
 ], ids=["validate", "build-plan", "build-render", "show"])
-def test_a_bug_is_3_with_its_traceback_kept_and_where_to_report_it(tmp_path, monkeypatch,
-                                                                    target, args):
+def test_a_bug_is_3_with_its_traceback_kept_and_where_to_report_it(run_cli, tmp_path,
+                                                                    monkeypatch, target, args):
     module, name = target.rsplit(".", 1)
     monkeypatch.setattr(f"{module}.{name}", _forced_bug)
     monkeypatch.chdir(tmp_path)
-    result = run(*args)
+    result = run_cli(*args)
     assert result.exit_code == BUG_EXIT
     assert "Traceback (most recent call last)" in result.stderr
     assert "RuntimeError: forced internal bug" in result.stderr
@@ -104,14 +100,14 @@ def test_a_bug_is_3_with_its_traceback_kept_and_where_to_report_it(tmp_path, mon
         kept.unlink()
 
 
-def test_a_bug_in_a_real_process_is_3_and_its_traceback_kept():
+def test_a_bug_in_a_real_process_is_3_and_its_traceback_kept(seed_dir):
     force = textwrap.dedent("""
         import statusrapport.data.loader
         def broken(*args, **kwargs):
             raise KeyError("forced internal bug")
         statusrapport.data.loader.load = broken
     """)
-    done = real("validate", "--data", str(SEED), code=force)
+    done = real("validate", "--data", str(seed_dir), code=force)
     assert done.returncode == BUG_EXIT, done.stderr
     assert "KeyError: 'forced internal bug'" in done.stderr and ISSUES_URL in done.stderr
     kept = Path(_KEPT.search(done.stderr)[1])
@@ -122,7 +118,7 @@ def test_a_bug_in_a_real_process_is_3_and_its_traceback_kept():
         kept.unlink()
 
 
-def test_a_bug_is_still_reported_when_its_traceback_cannot_be_saved(monkeypatch):
+def test_a_bug_is_still_reported_when_its_traceback_cannot_be_saved(run_cli, seed_dir, monkeypatch):
     import tempfile
 
     def no_room(*args, **kwargs):
@@ -130,7 +126,7 @@ def test_a_bug_is_still_reported_when_its_traceback_cannot_be_saved(monkeypatch)
 
     monkeypatch.setattr("statusrapport.data.loader.load", _forced_bug)
     monkeypatch.setattr(tempfile, "NamedTemporaryFile", no_room)
-    result = run("validate", "--data", str(SEED))
+    result = run_cli("validate", "--data", str(seed_dir))
     assert result.exit_code == BUG_EXIT
     assert "RuntimeError: forced internal bug" in result.stderr
     assert f"with the traceback above at {ISSUES_URL}" in result.stderr

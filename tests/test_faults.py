@@ -25,24 +25,18 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
-from typer.testing import CliRunner
 
-from deck_samples import ROOT, SEED, TEMPLATE, copy_seed
+from deck_samples import ROOT, TEMPLATE, copy_seed, invoke
 from statusrapport.build import build
-from statusrapport.cli import app
 
 MODE = 0o640
 
 
-def run(*args: str):
-    return CliRunner().invoke(app, list(args))
-
-
 @pytest.fixture(scope="module")
-def decks(tmp_path_factory):
+def decks(seed_dir, tmp_path_factory):
     """The seed's data and deck (the previous deck), and changed data whose deck differs."""
     root = tmp_path_factory.mktemp("decks")
-    old = build(SEED, "uke-33", root / "old.pptx").path.read_bytes()
+    old = build(seed_dir, "uke-33", root / "old.pptx").path.read_bytes()
     changed = copy_seed(root / "changed")
     programme = changed / "programme.yaml"
     programme.write_text(programme.read_text(encoding="utf-8").replace(
@@ -70,7 +64,7 @@ def assert_untouched(deck: Path, decks) -> None:
 
 
 def build_into(deck: Path, decks, *more: str):
-    return run("build", "uke-33", "--data", str(decks["data"]), "-o", str(deck), *more)
+    return invoke("build", "uke-33", "--data", str(decks["data"]), "-o", str(deck), *more)
 
 
 def assert_user_error(result, *fragments: str) -> None:
@@ -208,14 +202,14 @@ TEMPLATES = {
 
 
 @pytest.mark.parametrize("kind", sorted(TEMPLATES))
-def test_a_broken_template_is_a_clear_error_and_the_previous_deck_stays(tmp_path, previous,
+def test_a_broken_template_is_a_clear_error_and_the_previous_deck_stays(run_cli, tmp_path, previous,
                                                                         decks, kind):
     template = tmp_path / "corporate.pptx"
     TEMPLATES[kind](template)
     result = build_into(previous, decks, "--template", str(template))
     assert_user_error(result, "corporate.pptx")
     assert_untouched(previous, decks)
-    check = run("template", "check", str(template))
+    check = run_cli("template", "check", str(template))
     assert_user_error(check, "corporate.pptx")
 
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
-from deck_samples import ROOT, SEED, previous_deck
+from deck_samples import ROOT, previous_deck
 from fuzz_inputs import (check_user_outcome, examples, invoke, mutated_seed, raw_bytes,
                          token_soup, unlocated, write_folder)
 from statusrapport.build import build
@@ -29,10 +29,10 @@ class Deck(bytes):
 
 
 @pytest.fixture(scope="module")
-def previous_deck(tmp_path_factory) -> bytes:
+def previous_deck(seed_dir, tmp_path_factory) -> bytes:
     """A real deck, as a previous build left it: a failing build must not touch it."""
     path = tmp_path_factory.mktemp("previous") / "deck.pptx"
-    build(SEED, "uke-33", path)
+    build(seed_dir, "uke-33", path)
     return Deck(path.read_bytes())
 
 
@@ -74,10 +74,10 @@ def test_yaml_token_soup_as_an_initiative_file(soup):
 
 @examples(100)
 @given(soup=token_soup)
-def test_yaml_token_soup_as_the_programme_file(soup):
+def test_yaml_token_soup_as_the_programme_file(seed_dir, soup):
     with tempfile.TemporaryDirectory() as tmp:
         files = {"programme.yaml": soup.encode("utf-8", "surrogatepass"),
-                 "selvbetjening-endre.yaml": (SEED / "selvbetjening-endre.yaml").read_bytes()}
+                 "selvbetjening-endre.yaml": (seed_dir / "selvbetjening-endre.yaml").read_bytes()}
         data = write_folder(Path(tmp) / "data", files)
         check_user_outcome(invoke("validate", "--data", str(data)))
 

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from typer.testing import CliRunner
-
 from deck_samples import copy_seed
-from statusrapport.cli import app
 
 
-def invoke(*args: str):
-    return CliRunner().invoke(app, list(args))
-
-
-def test_failed_files_are_not_also_reported_as_a_missing_report(tmp_path):
+def test_failed_files_are_not_also_reported_as_a_missing_report(run_cli, tmp_path):
     """Every initiative failing to load left no weeks: "there is no report for uke-33; reports
     in the data: none" stood beside the files' errors, unlocated and misleading."""
     data = copy_seed(tmp_path / "data")
@@ -20,7 +13,7 @@ def test_failed_files_are_not_also_reported_as_a_missing_report(tmp_path):
         if path.name != "programme.yaml":
             path.write_text(path.read_text(encoding="utf-8").replace("name:", "navn:", 1),
                             encoding="utf-8")
-    result = invoke("build", "uke-33", "--data", str(data), "-o", str(tmp_path / "deck.pptx"))
+    result = run_cli("build", "uke-33", "--data", str(data), "-o", str(tmp_path / "deck.pptx"))
     assert result.exit_code == 1
     assert "there is no report" not in result.stderr
     assert "navn: unknown key" in result.stderr
@@ -38,18 +31,17 @@ def _kpi_folder(tmp_path, value: str):
     return data
 
 
-def test_a_kpi_figure_too_large_to_write_out_is_a_located_error(tmp_path):
+def test_a_kpi_figure_too_large_to_write_out_is_a_located_error(run_cli, tmp_path):
     """1e999999999 is a finite Decimal: the deck crashed writing it out (decimal.Overflow,
     exit 3), and 1e400000 took minutes to measure and draw."""
     for value in ("1e999999999", "1e400000", "1e-7", "1" * 100):
-        result = invoke("build", "uke-33", "--data", str(_kpi_folder(tmp_path / value[:12], value)),
-                        "-o", str(tmp_path / "deck.pptx"))
+        data = _kpi_folder(tmp_path / value[:12], value)
+        result = run_cli("build", "uke-33", "--data", str(data), "-o", str(tmp_path / "deck.pptx"))
         assert result.exit_code == 1, result.output
         assert ":8:16: error: reports.2021-uke-33.kpis[0].value: a figure has at most 15 digits" in (
             result.stderr)
-    result = invoke("build", "uke-33", "--data", str(_kpi_folder(tmp_path / "ok", "-123 456 789"
-                                                                  "012 345,125")),
-                    "-o", str(tmp_path / "deck.pptx"))
+    data = _kpi_folder(tmp_path / "ok", "-123 456 789012 345,125")
+    result = run_cli("build", "uke-33", "--data", str(data), "-o", str(tmp_path / "deck.pptx"))
     assert result.exit_code == 0, result.output
 
 
@@ -96,7 +88,7 @@ def test_a_file_with_tens_of_thousands_of_errors_lists_the_first_hundred(tmp_pat
     assert problems[-1].line == problems[-2].line + 1
 
 
-def test_a_timeline_over_two_centuries_builds(tmp_path):
+def test_a_timeline_over_two_centuries_builds(run_cli, tmp_path):
     """A milestone in 1901 beside one in 2099: no tick step gave 16 marks or fewer
     (StopIteration, exit 3)."""
     data = tmp_path / "data"
@@ -108,14 +100,14 @@ def test_a_timeline_over_two_centuries_builds(tmp_path):
         "  - {id: MP1, description: Start, planned: 01.01.1901}\n"
         "  - {id: MP2, description: Slutt, planned: Des 2099}\n"
         "reports:\n  2021-uke-33: {}\n", encoding="utf-8")
-    result = invoke("build", "uke-33", "--data", str(data), "-o", str(tmp_path / "deck.pptx"))
+    result = run_cli("build", "uke-33", "--data", str(data), "-o", str(tmp_path / "deck.pptx"))
     assert result.exit_code == 0, result.output
 
 
 def test_a_long_milestone_label_is_cut_with_few_measurements(monkeypatch):
     """The timeline cut a label one character at a time, measuring each: an initiative at the
     model's limits (60 descriptions of 600 characters) took 5 s in the timeline alone."""
-    from statusrapport.slides import portfolio as portfolio_slides
+    from statusrapport.slides import timeline
     from statusrapport.text.metrics import text_width
 
     calls = []
@@ -124,9 +116,9 @@ def test_a_long_milestone_label_is_cut_with_few_measurements(monkeypatch):
         calls.append(args)
         return text_width(*args, **kwargs)
 
-    monkeypatch.setattr(portfolio_slides, "text_width", counted)
+    monkeypatch.setattr(timeline, "text_width", counted)
     text = "Beskrive forventede kvalitative og kvantitative gevinster «endre» 😀 " * 9
-    cut = portfolio_slides._fitted(text, 150.0, "Carlito", False)
+    cut = timeline._fitted(text, 150.0, "Carlito", False)
     assert len(calls) < 20
     assert cut.endswith("…") and text.startswith(cut[:-1])
     assert text_width(cut, "Carlito", 9.0) <= 150 * 0.95
@@ -134,14 +126,14 @@ def test_a_long_milestone_label_is_cut_with_few_measurements(monkeypatch):
     assert text_width(longer, "Carlito", 9.0) > 150 * 0.95
 
 
-def test_a_key_with_a_line_break_is_reported_on_one_line(tmp_path):
+def test_a_key_with_a_line_break_is_reported_on_one_line(run_cli, tmp_path):
     """A quoted key holding a line break ("c\\nd") or a line separator split its problem over
     two lines of output, the second without a location."""
     data = copy_seed(tmp_path / "data")
     path = data / "selvbetjening-endre.yaml"
     path.write_text(path.read_text(encoding="utf-8") + '"a\\u2028b": 1\n"c\\nd": 2\n',
                     encoding="utf-8")
-    result = invoke("validate", "--data", str(data))
+    result = run_cli("validate", "--data", str(data))
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if "warning" not in line]
     assert [line.split(": ", 1)[1] for line in errors[:2]] == [

@@ -7,13 +7,11 @@ from pathlib import Path
 
 import pytest
 from git_helpers import commit_all, git, seed_repo
-from typer.testing import CliRunner
 
-from statusrapport.cli import app
+from deck_samples import invoke
 from statusrapport.errors import UserError
 from statusrapport.data.gitread import files_at, load_at
 
-SEED = Path(__file__).resolve().parent.parent / "initiatives"
 ENDRE = "selvbetjening-endre.yaml"
 PLAIN_ENV = {"FORCE_COLOR": None, "NO_COLOR": None, "TTY_COMPATIBLE": None,
              "TTY_INTERACTIVE": None, "TERM": "dumb", "COLUMNS": "100"}
@@ -59,25 +57,25 @@ def report_uke_35(root: Path) -> None:
 
 
 def diff_since(root: Path, rev: str, folder: str = "initiatives"):
-    result = CliRunner().invoke(app, ["diff", "--since", rev, "-d", str(root / folder)],
-                                env=PLAIN_ENV)
+    result = invoke("diff", "--since", rev, "-d", str(root / folder),
+                    env=PLAIN_ENV)
     assert "Traceback" not in result.stdout + result.stderr, result.stderr
     return result
 
 
-def test_files_at_reads_what_is_committed_not_the_working_tree(repo):
+def test_files_at_reads_what_is_committed_not_the_working_tree(seed_dir, repo):
     committed = (repo / "initiatives" / ENDRE).read_bytes()
     report_uke_35(repo)
     revision, files = files_at("HEAD", repo / "initiatives")
     assert files[ENDRE] == committed
-    assert sorted(files) == sorted(p.name for p in SEED.glob("*.yaml"))
+    assert sorted(files) == sorted(p.name for p in seed_dir.glob("*.yaml"))
     assert revision.label == "HEAD:initiatives"
     assert revision.commit == git(repo, "rev-parse", "HEAD").strip()
 
 
-def test_files_at_the_top_of_the_repository(tmp_path):
+def test_files_at_the_top_of_the_repository(seed_dir, tmp_path):
     root = tmp_path / "data"
-    shutil.copytree(SEED, root)
+    shutil.copytree(seed_dir, root)
     commit_all(root)
     (root / "notes.txt").write_text("x")
     revision, loaded = load_at("HEAD", root)
@@ -124,12 +122,12 @@ def test_diff_since_an_older_commit_once_committed(repo):
     assert diff_since(repo, "HEAD").stdout.count("Ingen endringer.") == 3
 
 
-def test_diff_since_json(repo):
+def test_diff_since_json(run_cli, repo):
     import json
 
     report_uke_35(repo)
-    result = CliRunner().invoke(app, ["diff", "--since", "HEAD", "--json",
-                                      "-d", str(repo / "initiatives")], env=PLAIN_ENV)
+    result = run_cli("diff", "--since", "HEAD", "--json",
+                     "-d", str(repo / "initiatives"), env=PLAIN_ENV)
     data = json.loads(result.stdout)
     endre = next(i for i in data["initiatives"] if i["initiative_id"] == "selvbetjening-endre")
     assert [m["change"] for m in endre["milestones"]] == ["levert", "flyttet", "ny"]
@@ -157,8 +155,8 @@ def test_bad_revisions(repo, rev, message):
     assert result.stdout == ""
 
 
-def test_a_folder_that_did_not_exist_at_the_revision(repo):
-    shutil.copytree(SEED, repo / "other")
+def test_a_folder_that_did_not_exist_at_the_revision(seed_dir, repo):
+    shutil.copytree(seed_dir, repo / "other")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "other")
     result = diff_since(repo, "HEAD~1", "other")
@@ -166,8 +164,8 @@ def test_a_folder_that_did_not_exist_at_the_revision(repo):
     assert "other does not exist at HEAD~1" in result.stderr
 
 
-def test_not_a_repository(tmp_path):
+def test_not_a_repository(seed_dir, tmp_path):
     data = tmp_path / "initiatives"
-    shutil.copytree(SEED, data)
+    shutil.copytree(seed_dir, data)
     with pytest.raises(UserError, match="is not inside a git repository"):
         files_at("HEAD", data)

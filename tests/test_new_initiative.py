@@ -3,31 +3,23 @@ comments, key order and blank lines survive; an existing file is never overwritt
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from statusrapport.cli import app
+from deck_samples import invoke
 from statusrapport.data.loader import load
-
-SEED = Path(__file__).resolve().parent.parent / "initiatives"
-
-
-def run(*args: str):
-    return CliRunner().invoke(app, list(args))
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(SEED, tmp_path / "initiatives"))
+def data(seed_copy) -> Path:
+    return seed_copy
 
 
 def new(data: Path, slug: str, group: str, name: str = "Digital rekvisisjon: «pilot»",
         leader: str = "Kari Nordmann"):
-    return run("new", "initiative", slug, "--group", group, "--leader", leader, "--name", name,
-               "--data", str(data))
+    return invoke("new", "initiative", slug, "--group", group, "--leader", leader, "--name", name,
+                  "--data", str(data))
 
 
 def test_a_new_group_is_added_last_and_everything_else_kept(data):
@@ -56,7 +48,7 @@ def test_an_existing_group_gets_the_initiative_last(data):
                            "# The programme and the order of the deck")
 
 
-def test_the_file_explains_its_fields_and_names_the_folders_schema(data):
+def test_the_file_explains_its_fields_and_names_the_folders_schema(run_cli, data):
     assert new(data, "digital-rekvisisjon", "Digitalisering").exit_code == 0
     text = (data / "digital-rekvisisjon.yaml").read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -67,7 +59,7 @@ def test_the_file_explains_its_fields_and_names_the_folders_schema(data):
     for key in ("milestones", "budget", "reports"):
         index = next(i for i, line in enumerate(lines) if line.lstrip("# ").startswith(key))
         assert lines[index - 1].startswith("#"), f"{key} has no comment above it"
-    validate = run("validate", "--data", str(data))
+    validate = run_cli("validate", "--data", str(data))
     assert validate.exit_code == 0 and "4 initiatives" in validate.stderr
 
 
@@ -92,14 +84,15 @@ def test_bad_input_is_a_clear_error_and_writes_nothing(data, slug, group, name, 
     assert {p.name: p.read_bytes() for p in data.iterdir()} == before
 
 
-def test_a_new_initiative_takes_a_new_report(data):
+def test_a_new_initiative_takes_a_new_report(run_cli, data):
     assert new(data, "digital-rekvisisjon", "Digitalisering").exit_code == 0
-    result = run("new", "report", "uke-35", "digital-rekvisisjon", "--data", str(data))
+    result = run_cli("new", "report", "uke-35", "digital-rekvisisjon", "--data", str(data))
     assert result.exit_code == 0, result.output
     text = (data / "digital-rekvisisjon.yaml").read_text(encoding="utf-8")
     assert "reports:\n  2021-uke-35:\n" in text
     assert "# budget:\n#   total: 1 000 000" in text  # the commented template stays
-    assert run("validate", "uke-35", "--data", str(data)).exit_code == 1  # not every file has it
+    validated = run_cli("validate", "uke-35", "--data", str(data))
+    assert validated.exit_code == 1  # not every file has it
 
 
 @pytest.mark.parametrize("change, message", [

@@ -9,24 +9,17 @@ from pathlib import Path
 
 import pytest
 from git_helpers import commit_all, git
-from typer.testing import CliRunner
 
-from statusrapport.cli import app
 from statusrapport.data.loader import load
 from statusrapport.authoring.new_report import choose_week, period_text
 from statusrapport.data.weeks import IsoWeek
 
-SEED = Path(__file__).resolve().parent.parent / "initiatives"
 ENDRE = "selvbetjening-endre.yaml"
 
 
-def run(*args: str):
-    return CliRunner().invoke(app, list(args))
-
-
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(SEED, tmp_path / "initiatives"))
+def data(seed_copy) -> Path:
+    return seed_copy
 
 
 def texts(data: Path) -> dict[str, str]:
@@ -40,9 +33,9 @@ def only_added(before: str, after: str) -> list[str]:
     return [d[2:] for d in diff if d.startswith("+ ")]
 
 
-def test_opens_the_report_in_every_file_keeping_every_line(data):
+def test_opens_the_report_in_every_file_keeping_every_line(run_cli, data):
     before = texts(data)
-    result = run("new", "report", "uke-35", "--data", str(data))
+    result = run_cli("new", "report", "uke-35", "--data", str(data))
     assert result.exit_code == 0, result.output
     assert "Opened 2021-uke-35 in 3 files." in result.stderr
     assert "12 items of done" in result.stderr
@@ -54,8 +47,8 @@ def test_opens_the_report_in_every_file_keeping_every_line(data):
             assert added[:3] == ["", "  2021-uke-35:", "    period: uke 34 – 35"], name
 
 
-def test_the_new_report_carries_risks_and_offers_the_plan_as_done(data):
-    assert run("new", "report", "uke-35", "--data", str(data)).exit_code == 0
+def test_the_new_report_carries_risks_and_offers_the_plan_as_done(run_cli, data):
+    assert run_cli("new", "report", "uke-35", "--data", str(data)).exit_code == 0
     programme = load(data).programme
     endre = next(i for i in programme.initiatives if i.id == "selvbetjening-endre")
     old, new = endre.reports[IsoWeek(2021, 33)], endre.reports[IsoWeek(2021, 35)]
@@ -71,9 +64,9 @@ def test_the_new_report_carries_risks_and_offers_the_plan_as_done(data):
     assert rekv.count("# The hand-made deck gave no date") == 1
 
 
-def test_validate_warns_at_each_draft_until_it_is_reviewed(data):
-    assert run("new", "report", "uke-35", "--data", str(data)).exit_code == 0
-    result = run("validate", "uke-35", "--data", str(data))
+def test_validate_warns_at_each_draft_until_it_is_reviewed(run_cli, data):
+    assert run_cli("new", "report", "uke-35", "--data", str(data)).exit_code == 0
+    result = run_cli("validate", "uke-35", "--data", str(data))
     assert result.exit_code == 0, result.output
     drafts = [line for line in result.stderr.splitlines() if "(UTKAST): planned in the previous" in line]
     assert len(drafts) == 12
@@ -83,12 +76,12 @@ def test_validate_warns_at_each_draft_until_it_is_reviewed(data):
     for path in data.glob("*.yaml"):  # the reviewer keeps every item
         path.write_text(path.read_text(encoding="utf-8").replace("(UTKAST) ", ""),
                         encoding="utf-8")
-    result = run("validate", "uke-35", "--data", str(data))
+    result = run_cli("validate", "uke-35", "--data", str(data))
     assert "(UTKAST)" not in result.stderr and "2 warnings" in result.stderr
 
 
-def test_kpis_carry_over_as_a_commented_template(data):
-    assert run("new", "report", "uke-35", "--data", str(data)).exit_code == 0
+def test_kpis_carry_over_as_a_commented_template(run_cli, data):
+    assert run_cli("new", "report", "uke-35", "--data", str(data)).exit_code == 0
     text = (data / "selvbetjening-avbestille-bekrefte.yaml").read_text(encoding="utf-8")
     template = ("    # kpis:\n"
                 "    #   - name: Antall avbestilte reiser\n"
@@ -105,14 +98,14 @@ def test_kpis_carry_over_as_a_commented_template(data):
         ("Antall avbestilte reiser", 4000), ("Antall bekreftede reiser", 4000)]
 
 
-def test_only_the_named_initiatives(data):
+def test_only_the_named_initiatives(run_cli, data):
     before = texts(data)
-    result = run("new", "report", "uke-34", "selvbetjening-endre", "--data", str(data))
+    result = run_cli("new", "report", "uke-34", "selvbetjening-endre", "--data", str(data))
     assert result.exit_code == 0, result.output
     after = texts(data)
     assert [n for n in before if before[n] != after[n]] == [ENDRE]
     assert "    period: uke 34\n" in after[ENDRE]
-    assert run("new", "report", "uke-36", "nope", "--data", str(data)).exit_code == 1
+    assert run_cli("new", "report", "uke-36", "nope", "--data", str(data)).exit_code == 1
 
 
 @pytest.mark.parametrize("week, message", [
@@ -120,31 +113,31 @@ def test_only_the_named_initiatives(data):
     ("2021-uke-30", "its latest report is 2021-uke-33; a new report comes after it"),
     ("uke-99", "there is no week 99"),
 ])
-def test_refusals_write_nothing(data, week, message):
+def test_refusals_write_nothing(run_cli, data, week, message):
     before = texts(data)
-    result = run("new", "report", week, "--data", str(data))
+    result = run_cli("new", "report", week, "--data", str(data))
     assert result.exit_code == 1
     assert message in result.stderr and "Traceback" not in result.output
     assert texts(data) == before
 
 
-def test_over_new_year(data):
+def test_over_new_year(run_cli, data):
     assert choose_week("uke-2", [IsoWeek(2021, 33)]) == IsoWeek(2022, 2)
     assert period_text(IsoWeek(2021, 34), IsoWeek(2022, 2)) == "uke 34 – 2"
     assert period_text(IsoWeek(2020, 30), IsoWeek(2022, 2)) == "2020-uke-30 – 2022-uke-2"
-    result = run("new", "report", "uke-2", "--data", str(data))
+    result = run_cli("new", "report", "uke-2", "--data", str(data))
     assert result.exit_code == 0, result.output
     assert "2022-uke-2:\n    period: uke 34 – 2\n" in texts(data)[ENDRE]
-    validated = run("validate", "2022-uke-2", "--data", str(data))
+    validated = run_cli("validate", "2022-uke-2", "--data", str(data))
     assert validated.exit_code == 0 and "period" not in validated.stderr
 
 
-def test_a_file_it_cannot_write_back_unchanged_is_refused(data):
+def test_a_file_it_cannot_write_back_unchanged_is_refused(run_cli, data):
     path = data / ENDRE
     text = path.read_text(encoding="utf-8")
     mixed = text.replace("    done:\n      - Ukentlig", "    done:\n    - Ukentlig")
     path.write_text(mixed, encoding="utf-8")
-    result = run("new", "report", "uke-35", "--data", str(data))
+    result = run_cli("new", "report", "uke-35", "--data", str(data))
     assert result.exit_code == 1
     assert "cannot be edited without reformatting it" in result.stderr
     assert path.read_text(encoding="utf-8") == mixed
@@ -160,27 +153,27 @@ def repo(data: Path) -> Path:
     return data
 
 
-def test_uncommitted_changes_are_refused_unless_forced(repo):
+def test_uncommitted_changes_are_refused_unless_forced(run_cli, repo):
     path = repo / ENDRE
     path.write_text(path.read_text(encoding="utf-8").replace("David Låås", "Kari Nordmann"),
                     encoding="utf-8")
     before = texts(repo)
-    result = run("new", "report", "uke-35", "--data", str(repo))
+    result = run_cli("new", "report", "uke-35", "--data", str(repo))
     assert result.exit_code == 1
     assert f"{path}: error: has uncommitted changes (git status: M)" in result.stderr
     assert "--force" in result.stderr
     assert texts(repo) == before  # not even the clean files: all or nothing
-    forced = run("new", "report", "uke-35", "--force", "--data", str(repo))
+    forced = run_cli("new", "report", "uke-35", "--force", "--data", str(repo))
     assert forced.exit_code == 0, forced.output
     assert "Kari Nordmann" in texts(repo)[ENDRE] and "2021-uke-35" in texts(repo)[ENDRE]
 
 
-def test_committed_files_are_edited_and_an_untracked_one_refused(repo):
-    assert run("new", "report", "uke-35", "--data", str(repo)).exit_code == 0
+def test_committed_files_are_edited_and_an_untracked_one_refused(run_cli, repo):
+    assert run_cli("new", "report", "uke-35", "--data", str(repo)).exit_code == 0
     assert git(repo.parent, "status", "--porcelain").count(" M ") == 3
     git(repo.parent, "commit", "-qam", "uke 35")
-    run("new", "initiative", "ny", "--group", "G", "--leader", "L", "--name", "Ny",
+    run_cli("new", "initiative", "ny", "--group", "G", "--leader", "L", "--name", "Ny",
         "--data", str(repo))
-    result = run("new", "report", "uke-37", "--data", str(repo))
+    result = run_cli("new", "report", "uke-37", "--data", str(repo))
     assert result.exit_code == 1
     assert "ny.yaml: error: is not committed yet (git status: ??)" in result.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from deck_samples import ROOT, SEED, copy_seed
+from deck_samples import ROOT, copy_seed
 from statusrapport import __version__
 
 TIMEOUT = 120
@@ -103,18 +103,18 @@ def test_a_status_slide_continues_past_300_pages(tmp_path):
     assert int(result.stderr.split(" slides.")[0].split()[-1]) > 300
 
 
-def test_a_reader_that_stops_ends_the_command_quietly_with_exit_0():
+def test_a_reader_that_stops_ends_the_command_quietly_with_exit_0(seed_dir):
     """`show --json | head -c 10`: a broken pipe was reported as a bug in 5 of 6 runs."""
-    for command in (f"show uke-33 --json -d {SEED}", f"show uke-33 -d {SEED}",
-                    f"list -d {SEED}", "schema"):
+    for command in (f"show uke-33 --json -d {seed_dir}", f"show uke-33 -d {seed_dir}",
+                    f"list -d {seed_dir}", "schema"):
         for _ in range(3):
             result = shell(f"{sys.executable} -m statusrapport {command} | head -c 10 >/dev/null")
             assert result.stderr.splitlines()[-1] == "rc=0", result.stderr
             assert "Traceback" not in result.stderr and "Exception" not in result.stderr
 
 
-def test_a_write_to_a_full_device_is_a_users_error():
-    for command in (f"show uke-33 -d {SEED}", f"show uke-33 --json -d {SEED}", "schema"):
+def test_a_write_to_a_full_device_is_a_users_error(seed_dir):
+    for command in (f"show uke-33 -d {seed_dir}", f"show uke-33 --json -d {seed_dir}", "schema"):
         result = shell(f"{sys.executable} -m statusrapport {command} >/dev/full")
         assert result.stderr.splitlines()[-1] == "rc=1", result.stderr
         assert "error: cannot write the output: No space left on device" in result.stderr
@@ -127,15 +127,14 @@ def test_version_prints_the_version():
     assert result.stdout == f"statusrapport {__version__}\n"
 
 
-def test_a_pipe_or_full_device_elsewhere_is_not_mistaken_for_stdout(tmp_path, monkeypatch):
+def test_a_pipe_or_full_device_elsewhere_is_not_mistaken_for_stdout(run_cli, seed_dir, tmp_path,
+                                                                    monkeypatch):
     """Only stdout is judged: an OSError of any other file stays what it was (a bug, exit 3)."""
-    from typer.testing import CliRunner
-
-    from statusrapport.cli import BUG_EXIT, app
+    from statusrapport.cli import BUG_EXIT
 
     def broken(*args, **kwargs):
         raise BrokenPipeError(32, "Broken pipe")
 
     monkeypatch.setattr("statusrapport.data.loader.load", broken)
-    result = CliRunner().invoke(app, ["validate", "--data", str(SEED)])
+    result = run_cli("validate", "--data", str(seed_dir))
     assert result.exit_code == BUG_EXIT

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from deck_samples import ROOT, SEED, previous_deck
+from deck_samples import ROOT, previous_deck
 from statusrapport.files import atomic as output
 from statusrapport.files.atomic import write_atomic
 
@@ -115,11 +115,11 @@ KILLED_BUILD = textwrap.dedent("""
 """)
 
 
-def test_a_build_killed_while_saving_leaves_the_previous_deck(tmp_path):
+def test_a_build_killed_while_saving_leaves_the_previous_deck(seed_dir, tmp_path):
     target = tmp_path / "out" / "deck.pptx"
     target.parent.mkdir()
     target.write_bytes(OLD)
-    process = subprocess.Popen([sys.executable, "-c", KILLED_BUILD, str(SEED), str(target)],
+    process = subprocess.Popen([sys.executable, "-c", KILLED_BUILD, str(seed_dir), str(target)],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         line = process.stdout.readline()

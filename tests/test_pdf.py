@@ -11,18 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from statusrapport import pdf
-from statusrapport.cli import app
 from statusrapport.errors import UserError
 
-SEED = Path(__file__).resolve().parent.parent / "initiatives"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def run(*args: str):
-    return CliRunner().invoke(app, list(args))
 
 
 def fake_soffice(folder: Path, body: str) -> Path:
@@ -42,10 +35,10 @@ outdir.mkdir(parents=True, exist_ok=True)  # as soffice does
     return script
 
 
-def test_no_libreoffice_is_a_clear_error_before_any_build(tmp_path, monkeypatch):
+def test_no_libreoffice_is_a_clear_error_before_any_build(run_cli, seed_dir, tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     out = tmp_path / "out" / "deck.pptx"
-    result = run("build", "uke-33", "--data", str(SEED), "-o", str(out), "--pdf")
+    result = run_cli("build", "uke-33", "--data", str(seed_dir), "-o", str(out), "--pdf")
     assert result.exit_code == 1
     assert "--pdf needs LibreOffice, and `soffice` is not installed" in result.stderr
     assert "apt-get install libreoffice-impress" in result.stderr
@@ -92,9 +85,9 @@ def test_a_failed_conversion_keeps_the_previous_pdf(tmp_path, monkeypatch, body,
 
 @pytest.mark.libreoffice
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
-def test_build_pdf_with_libreoffice(tmp_path):
+def test_build_pdf_with_libreoffice(run_cli, seed_dir, tmp_path):
     out = tmp_path / "out" / "uke33.pptx"
-    result = run("build", "uke-33", "--data", str(SEED), "-o", str(out), "--pdf")
+    result = run_cli("build", "uke-33", "--data", str(seed_dir), "-o", str(out), "--pdf")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [str(out), str(out.with_suffix(".pdf"))]
     written = out.with_suffix(".pdf").read_bytes()

@@ -8,12 +8,10 @@ from decimal import Decimal
 import pytest
 import yaml
 from pptx import Presentation
-from typer.testing import CliRunner
 
-from deck_samples import SEED, copy_seed
+from deck_samples import copy_seed, slide_titled
 from fuzz_inputs import at_the_bounds, dump, write_folder
 from statusrapport.build import build
-from statusrapport.cli import app
 from statusrapport.slides.layout import Table, pt
 from statusrapport.text.fit import para_height
 from statusrapport.data.loader import load
@@ -23,8 +21,8 @@ from statusrapport.report.portfolio import (CostLevel, Mark, Schedule, cost_stat
 
 
 @pytest.fixture(scope="module")
-def seed():
-    loaded = load(SEED, "uke-33")
+def seed(seed_dir):
+    loaded = load(seed_dir, "uke-33")
     return report_context(loaded.programme, loaded.week)
 
 
@@ -42,9 +40,8 @@ def test_seed_overview_states(seed):
     assert avbestille.cost.level is CostLevel.NO_FIGURES
 
 
-def test_overview_slide_shows_the_states(tmp_path):
-    result = build(SEED, "uke-33", tmp_path / "deck.pptx")
-    slide = Presentation(str(result.path)).slides[1]
+def test_overview_slide_shows_the_states(seed_deck):
+    slide = slide_titled(Presentation(str(seed_deck.path)), "Oversikt – uke 33", layout="Status")
     table = next(s for s in slide.shapes if s.has_table).table
     rows = [[c.text for c in row.cells] for row in table.rows]
     assert rows[0] == ["Tiltak", "Gruppe", "Tiltaksleder", "Milepæler", "Økonomi", "Kommentar"]
@@ -153,27 +150,27 @@ def test_timeline_marks_of_the_seed(seed):
     assert marks["MP1"] == [Mark.ORIGINAL, Mark.LATE]
 
 
-def test_build_one_group(tmp_path):
-    result = CliRunner().invoke(app, ["build", "uke-33", "-d", str(SEED), "--group",
-                                      "Ny rekvisisjonspraksis", "-o", str(tmp_path)])
+def test_build_one_group(run_cli, seed_dir, tmp_path):
+    result = run_cli("build", "uke-33", "-d", str(seed_dir), "--group",
+                     "Ny rekvisisjonspraksis", "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
     out = tmp_path / "pasientreiser-2021-uke-33-ny-rekvisisjonspraksis.pptx"
     texts = [s.shapes.title.text_frame.text for s in Presentation(str(out)).slides
              if s.shapes.title is not None]
     assert "Selvbetjening" not in texts and "Ny rekvisisjonspraksis" in texts
-    wrong = CliRunner().invoke(app, ["build", "uke-33", "-d", str(SEED), "--group", "Nei"])
+    wrong = run_cli("build", "uke-33", "-d", str(seed_dir), "--group", "Nei")
     assert wrong.exit_code == 1 and "no group 'Nei'" in wrong.stderr
 
 
-def test_show_overview():
-    result = CliRunner().invoke(app, ["show", "uke-33", "-d", str(SEED), "--overview"],
-                                env={"COLUMNS": "130"})
+def test_show_overview(run_cli, seed_dir):
+    result = run_cli("show", "uke-33", "-d", str(seed_dir), "--overview",
+                     env={"COLUMNS": "130"})
     assert result.exit_code == 0, result.output
     assert "Flyttet: MP4, MP5" in result.stdout and "Forfalt: MP2" in result.stdout
     assert "-2 000 000 (-57,1 %)" in result.stdout.replace("\u00a0", " ")
 
 
-def test_an_overview_row_stays_short(tmp_path):
+def test_an_overview_row_stays_short(run_cli, tmp_path):
     """30 moved milestones and a comment of two lines: the overview slide and `show --overview`
     list three ids and count the rest, the slide cuts the comment to one line; the data keeps
     every id."""
@@ -189,16 +186,17 @@ def test_an_overview_row_stays_short(tmp_path):
     assert len(row.moved) == 30
     assert row.schedule_text == "Flyttet: MP00WWWWWWW, MP02WWWWWWW, MP04WWWWWWW +27"
     result = build(data, "uke-33", tmp_path / "deck.pptx")
-    slide = Presentation(str(result.path)).slides[1]
+    slide = slide_titled(Presentation(str(result.path)), "Oversikt – uke 33", layout="Status")
     cells = [c.text for c in next(s for s in slide.shapes if s.has_table).table.rows[1].cells]
     assert cells[3] == row.schedule_text
     comment = cells[5]
     assert comment.startswith("Forsinket leveranse. Venter") and comment.endswith("…")
-    table = next(s for s in result.plan.slides[1].shapes if isinstance(s, Table))
+    overview_plan, = (s for s in result.plan.slides if s.kind == "overview")
+    table = next(s for s in overview_plan.shapes if isinstance(s, Table))
     para, = table.rows[1][5].paras
     assert para_height(para, pt(table.columns[5]) - 8.0, "Calibri", safe=False) == 12.0  # a line
-    shown = CliRunner().invoke(app, ["show", "uke-33", "-d", str(data), "--overview"],
-                               env={"COLUMNS": "200"})
+    shown = run_cli("show", "uke-33", "-d", str(data), "--overview",
+                    env={"COLUMNS": "200"})
     assert shown.exit_code == 0, shown.output
     assert "MP04WWWWWWW +27" in shown.stdout
 

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import io
 import time
-from pathlib import Path
 
 from rich.console import Console
-from typer.testing import CliRunner
 
-from statusrapport.cli import app
 from statusrapport.terminal.progress import Steps
-
-SEED = Path(__file__).resolve().parent.parent / "initiatives"
 
 
 def console(terminal: bool) -> tuple[Console, io.StringIO]:
@@ -46,9 +41,9 @@ def test_nothing_when_not_a_terminal():
     assert out.getvalue() == ""
 
 
-def test_build_piped_shows_no_progress(tmp_path):
-    result = CliRunner().invoke(app, ["build", "uke-33", "--data", str(SEED),
-                                      "-o", str(tmp_path / "deck.pptx")])
+def test_build_piped_shows_no_progress(run_cli, seed_dir, tmp_path):
+    result = run_cli("build", "uke-33", "--data", str(seed_dir),
+                     "-o", str(tmp_path / "deck.pptx"))
     assert result.exit_code == 0, result.output
     assert "Bygger" not in result.stderr
     assert result.stderr.splitlines()[-1].endswith(" slides.")

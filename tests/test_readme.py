@@ -3,10 +3,6 @@
 import re
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from statusrapport.cli import app
-
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
 
@@ -15,7 +11,7 @@ def example(first_line: str) -> str:
     return next(b for b in blocks if b.startswith(first_line))
 
 
-def test_the_readme_example_validates_and_builds(tmp_path):
+def test_the_readme_example_validates_and_builds(run_cli, tmp_path):
     programme = example("# initiatives/programme.yaml")
     # The README's programme also lists the seed's other initiatives; keep the one shown.
     programme = re.sub(r"\[selvbetjening-avbestille-bekrefte, selvbetjening-endre\]",
@@ -26,12 +22,10 @@ def test_the_readme_example_validates_and_builds(tmp_path):
     (tmp_path / "selvbetjening-endre.yaml").write_text(
         example("name: Selvbetjening – «endre»"), encoding="utf-8")
 
-    runner = CliRunner()
-    validated = runner.invoke(app, ["validate", "uke-33", "-d", str(tmp_path)])
+    validated = run_cli("validate", "uke-33", "-d", str(tmp_path))
     assert validated.exit_code == 0, validated.output
     assert "0 warnings, no errors" in validated.output
-    built = runner.invoke(app, ["build", "uke-33", "-d", str(tmp_path),
-                                "-o", str(tmp_path / "deck.pptx")])
+    built = run_cli("build", "uke-33", "-d", str(tmp_path), "-o", str(tmp_path / "deck.pptx"))
     assert built.exit_code == 0, built.output
     assert (tmp_path / "deck.pptx").stat().st_size > 10_000
 

@@ -7,37 +7,31 @@ import json
 import zipfile
 
 from pptx import Presentation
-from typer.testing import CliRunner
 
-from deck_samples import SEED
 from real_templates import EXPECTED, real_template, real_templates_dir  # noqa: F401 - fixtures
-from statusrapport.cli import app
 
 
-def run(*args: str):
-    return CliRunner().invoke(app, list(args))
-
-
-def test_template_check_names_the_expected_layout_per_role(real_template):
+def test_template_check_names_the_expected_layout_per_role(run_cli, real_template):
     name, path = real_template
-    result = run("template", "check", "--json", str(path))
+    result = run_cli("template", "check", "--json", str(path))
     assert result.exit_code == 0, result.output
     answer = json.loads(result.stdout)
     assert answer["complete"] is True
     found = {r["role"]: (r["layout"], r["reason"], r["detail"]) for r in answer["roles"]}
     assert found == EXPECTED[name]
     assert answer["fonts"]  # every template names at least its theme's fonts
-    text = run("template", "check", str(path))
+    text = run_cli("template", "check", str(path))
     assert text.exit_code == 0
     layout, reason, _ = EXPECTED[name]["status"]
     line = next(line for line in text.stdout.splitlines() if line.startswith("status: "))
     assert line.startswith(f'status: "{layout}"') and f"({reason}" in line
 
 
-def test_the_seed_builds_on_each_real_template(real_template, tmp_path):
+def test_the_seed_builds_on_each_real_template(run_cli, seed_dir, real_template, tmp_path):
     name, path = real_template
     out = tmp_path / f"{name}.pptx"
-    result = run("build", "uke-33", "--data", str(SEED), "-o", str(out), "--template", str(path))
+    result = run_cli("build", "uke-33", "--data", str(seed_dir), "-o", str(out),
+                     "--template", str(path))
     assert result.exit_code == 0, result.output
     deck = Presentation(str(out))
     layouts = [slide.slide_layout.name for slide in deck.slides]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from deck_samples import ROOT, SEED
+from deck_samples import ROOT
 from statusrapport.data.yamlsafe import MAX_FILE_BYTES
 
 TIMEOUT = 20  # a hang is a failure, not a stuck test run
@@ -28,9 +28,9 @@ def statusrapport(*args: str, env: dict[str, str] | None = None) -> subprocess.C
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
+def data(seed_dir, tmp_path: Path) -> Path:
     folder = tmp_path / "initiatives"
-    shutil.copytree(SEED, folder)
+    shutil.copytree(seed_dir, folder)
     return folder
 
 

@@ -1,8 +1,8 @@
 """A real client draws the deck: LibreOffice converts it to PDF, and every word it placed lies
 inside the slide and inside the box the plan reserved for it (pdftotext -bbox-layout).
 
-The plan (slides.plan_deck) exports each slide's regions — title, panels, body, slide number,
-legend — with the text each must hold; a word is accepted only inside a region whose text
+The plan (slides.order.plan_deck) exports each slide's regions — title, panels, body, slide
+number, legend — with the text each must hold; a word is accepted only inside a region whose text
 contains it, so text that overflows into a neighbour's box fails too.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from deck_samples import SEED, normalise, write_overlong
+from deck_samples import normalise, write_overlong
 from statusrapport.build import build
 from statusrapport.slides.layout import EMU_PER_PT
 
@@ -31,20 +31,20 @@ BULLETS = "•–-"
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
+def rendered(seed_deck, tmp_path_factory):
     """The seed deck and the overlong deck, built and converted to PDF in one soffice run."""
     if SOFFICE is None or shutil.which("pdftotext") is None:
         pytest.skip("LibreOffice (soffice) or pdftotext not installed")
     root = tmp_path_factory.mktemp("render")
     built = {
-        "seed": build(SEED, "uke-33", root / "seed.pptx"),
+        "seed": seed_deck,
         "overlong": build(write_overlong(root / "overlong-data"), "uke-33",
                           root / "overlong.pptx"),
     }
     subprocess.run(
         [SOFFICE, f"-env:UserInstallation={(root / 'lo-profile').as_uri()}", "--headless",
          "--convert-to", "pdf", "--outdir", str(root),
-         str(root / "seed.pptx"), str(root / "overlong.pptx")],
+         str(seed_deck.path), str(root / "overlong.pptx")],
         check=True, capture_output=True, timeout=300)
     return {name: (b, _pages(root / f"{name}.pdf")) for name, b in built.items()}
 

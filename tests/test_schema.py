@@ -13,14 +13,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from typer.testing import CliRunner
 
-from statusrapport.cli import app
+from deck_samples import SEED
 from statusrapport.authoring.schema import FILES, initiative_schema, programme_schema, render
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "schema"
-SEED = ROOT / "initiatives"
 CORPUS = Path(__file__).parent / "corpus"
 REGENERATE = ("regenerate with: statusrapport schema > schema/initiative.schema.json; "
               "statusrapport schema --programme > schema/programme.schema.json")
@@ -52,13 +50,9 @@ def validator(schema: dict) -> jsonschema.protocols.Validator:
     return cls(schema)
 
 
-def run(*args: str):
-    return CliRunner().invoke(app, list(args))
-
-
 @pytest.mark.parametrize("kind, args", [("initiative", []), ("programme", ["--programme"])])
-def test_committed_schemas_are_the_commands_output(kind, args):
-    result = run("schema", *args)
+def test_committed_schemas_are_the_commands_output(run_cli, kind, args):
+    result = run_cli("schema", *args)
     assert result.exit_code == 0, result.output
     committed = (SCHEMA_DIR / FILES[kind]).read_text(encoding="utf-8")
     assert result.stdout == committed, REGENERATE

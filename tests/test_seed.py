@@ -5,9 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from statusrapport.cli import app
 from statusrapport.data.loader import load
 
 ROOT = Path(__file__).parent.parent
@@ -37,8 +35,8 @@ def in_repo(monkeypatch):
     ["validate", "uke-33"],
     ["validate", "2021-uke-33", "--data", "initiatives"],
 ])
-def test_seed_validates_with_exactly_the_expected_warnings(in_repo, args):
-    result = CliRunner().invoke(app, args)
+def test_seed_validates_with_exactly_the_expected_warnings(run_cli, in_repo, args):
+    result = run_cli(*args)
     assert result.exit_code == 0, result.output
     assert warning_lines(result.output) == EXPECTED_WARNINGS
     assert result.output.splitlines() == sorted(EXPECTED_WARNINGS) + [SUMMARY]
@@ -53,9 +51,9 @@ def test_seed_as_a_real_process():
     assert run.stderr.splitlines()[-1] == SUMMARY
 
 
-def test_seed_report_of_week_21_is_not_everyones(in_repo):
+def test_seed_report_of_week_21_is_not_everyones(run_cli, in_repo):
     # Only «avbestille/bekrefte» has the earlier (26.05.21) report its KPIs are compared with.
-    result = CliRunner().invoke(app, ["validate", "uke-21"])
+    result = run_cli("validate", "uke-21")
     assert result.exit_code == 1
     errors = [line for line in result.output.splitlines()
               if line.startswith("initiatives/") and ": warning: " not in line]

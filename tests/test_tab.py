@@ -8,13 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from deck_samples import SEED, invoke
 from statusrapport.cli import app
 from statusrapport.shell import describe, tab
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "initiatives"
 HEAVY = ("typer", "click", "pydantic", "rich", "pptx", "yaml", "ruamel")
 
 LINES = [
@@ -57,7 +56,7 @@ def shell_env(shell: str, line: str, columns: str) -> dict[str, str]:
 
 
 def through_typer(env: dict[str, str]) -> tuple[str | None, int]:
-    result = CliRunner().invoke(app, [], prog_name="statusrapport", env=env)
+    result = invoke(prog_name="statusrapport", env=env)
     return result.stdout, result.exit_code
 
 
@@ -67,10 +66,10 @@ def test_the_command_table_is_the_apps():
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish-get", "fish-is", "powershell"])
-def test_the_fast_answer_is_typers(shell, monkeypatch, tmp_path):
+def test_the_fast_answer_is_typers(seed_dir, shell, monkeypatch, tmp_path):
     monkeypatch.delenv("TERMINAL_WIDTH", raising=False)
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "initiatives").symlink_to(SEED)  # the default --data
+    (tmp_path / "initiatives").symlink_to(seed_dir)  # the default --data
     fish_action = {"fish-get": "get-args", "fish-is": "is-args"}.get(shell)
     left_to_typer = {"200": 0, "80": 0, "30": 0}
     for columns in left_to_typer:
@@ -119,8 +118,8 @@ def run_entry(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str
                           env=full, cwd=cwd)
 
 
-def test_the_console_script_answers_tab_without_the_heavy_imports(tmp_path):
-    (tmp_path / "initiatives").symlink_to(SEED)
+def test_the_console_script_answers_tab_without_the_heavy_imports(seed_dir, tmp_path):
+    (tmp_path / "initiatives").symlink_to(seed_dir)
     result = run_entry(shell_env("bash", "statusrapport build ", "80"), tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["uke-33", "uke-21", "2021-uke-33", "2021-uke-21"]

@@ -18,16 +18,10 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
-from typer.testing import CliRunner
 
-from deck_samples import ROOT, SEED, TEMPLATE, copy_seed
-from statusrapport.cli import app
+from deck_samples import ROOT, TEMPLATE, copy_seed
 
 THEME = "ppt/theme/theme1.xml"
-
-
-def run(*args: str):
-    return CliRunner().invoke(app, list(args))
 
 
 def rewritten(target: Path, change) -> Path:
@@ -65,19 +59,20 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
-def test_a_broken_part_is_an_error_at_check_and_build(case, tmp_path):
+def test_a_broken_part_is_an_error_at_check_and_build(run_cli, seed_dir, case, tmp_path):
     change, part, words = BROKEN[case]
     template = rewritten(tmp_path / f"{case}.pptx", change)
     if case == "no-slide-size":
         assert b"sldSz" not in zipfile.ZipFile(template).read("ppt/presentation.xml")
-    check = run("template", "check", str(template))
+    check = run_cli("template", "check", str(template))
     assert check.exit_code == 1, check.output
     assert f"{template}: error: {part}: " in check.stderr and words in check.stderr
     assert "Traceback" not in check.output
     deck = tmp_path / "deck.pptx"
     shutil.copy(TEMPLATE, deck)  # a previous deck (any .pptx), which must stay as it was
     previous = deck.read_bytes()
-    build = run("build", "uke-33", "--data", str(SEED), "-o", str(deck), "-t", str(template))
+    build = run_cli("build", "uke-33", "--data", str(seed_dir), "-o", str(deck),
+                    "-t", str(template))
     assert build.exit_code == 1, build.output
     assert f"{template}: error: {part}: " in build.stderr and words in build.stderr
     assert "Traceback" not in build.output
@@ -99,11 +94,11 @@ def _bomb(path: Path, size: int) -> Path:
     return path
 
 
-def test_a_zip_bomb_is_refused_by_its_declared_sizes_in_time_and_memory(tmp_path):
+def test_a_zip_bomb_is_refused_by_its_declared_sizes_in_time_and_memory(seed_dir, tmp_path):
     bomb = _bomb(tmp_path / "bomb.pptx", 384 * 2**20)  # more than the memory bound, ~2 MB packed
     assert bomb.stat().st_size < 10 * 2**20
     for args in (["template", "check", str(bomb)],
-                 ["build", "uke-33", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"),
+                 ["build", "uke-33", "--data", str(seed_dir), "-o", str(tmp_path / "x.pptx"),
                   "-t", str(bomb)]):
         started = time.monotonic()
         result = subprocess.run([sys.executable, "-m", "statusrapport", *args],
@@ -120,7 +115,7 @@ def test_a_zip_bomb_is_refused_by_its_declared_sizes_in_time_and_memory(tmp_path
     assert not (tmp_path / "x.pptx").exists()
 
 
-def test_a_zip_whose_sizes_lie_is_not_inflated_past_them(tmp_path):
+def test_a_zip_whose_sizes_lie_is_not_inflated_past_them(run_cli, tmp_path):
     """A member declaring fewer bytes than it holds: zipfile stops at the declared size, the
     CRC fails, and that is a clear error."""
     template = rewritten(tmp_path / "liar.pptx", lambda name, blob: blob)
@@ -132,20 +127,20 @@ def test_a_zip_whose_sizes_lie_is_not_inflated_past_them(tmp_path):
     declared = int.from_bytes(data[at + 24:at + 28], "little")
     data[at + 24:at + 28] = (declared // 2).to_bytes(4, "little")
     template.write_bytes(bytes(data))
-    result = run("template", "check", str(template))
+    result = run_cli("template", "check", str(template))
     assert result.exit_code == 1, result.output
     assert str(template) in result.stderr and "Traceback" not in result.output
 
 
-def test_a_potx_is_a_template(tmp_path):
+def test_a_potx_is_a_template(run_cli, seed_dir, tmp_path):
     potx = rewritten(tmp_path / "corporate.potx", lambda name, blob: blob.replace(
         b"presentationml.presentation.main+xml", b"presentationml.template.main+xml")
         if name == "[Content_Types].xml" else blob)
     with pytest.raises(ValueError):  # python-pptx itself refuses it
         Presentation(str(potx))
-    assert run("template", "check", str(potx)).exit_code == 0
+    assert run_cli("template", "check", str(potx)).exit_code == 0
     out = tmp_path / "deck.pptx"
-    result = run("build", "uke-33", "--data", str(SEED), "-o", str(out), "-t", str(potx))
+    result = run_cli("build", "uke-33", "--data", str(seed_dir), "-o", str(out), "-t", str(potx))
     assert result.exit_code == 0, result.output
     types = zipfile.ZipFile(out).read("[Content_Types].xml")
     assert b"presentationml.presentation.main+xml" in types and b"template.main" not in types
@@ -159,43 +154,43 @@ def _with_template(tmp_path: Path, block: str) -> Path:
     return data
 
 
-def test_the_map_in_programme_yaml_chooses_the_layout(tmp_path):
+def test_the_map_in_programme_yaml_chooses_the_layout(run_cli, tmp_path):
     shutil.copy(TEMPLATE, tmp_path / "firma.pptx")
     data = _with_template(tmp_path, "template:\n  file: ../firma.pptx\n  layouts:\n"
                                     "    kpi: Agenda\n    overview: Section\n")
     out = tmp_path / "deck.pptx"
-    result = run("build", "uke-33", "--data", str(data), "-o", str(out))
+    result = run_cli("build", "uke-33", "--data", str(data), "-o", str(out))
     assert result.exit_code == 0, result.output
     names = [s.slide_layout.name for s in Presentation(str(out)).slides]
     assert names[1] == "Section" and "KPI" not in names  # the overview, and no KPI layout
     assert names.count("Agenda") > 2  # the two agendas, and the KPI slides
-    check = run("template", "check", str(tmp_path / "firma.pptx"), "--data", str(data))
+    check = run_cli("template", "check", str(tmp_path / "firma.pptx"), "--data", str(data))
     assert check.exit_code == 0, check.output
     assert 'kpi: "Agenda" (map (programme.yaml))' in check.stdout
 
 
-def test_a_map_naming_a_layout_the_template_lacks_is_located(tmp_path):
+def test_a_map_naming_a_layout_the_template_lacks_is_located(run_cli, tmp_path):
     data = _with_template(tmp_path, "template:\n  layouts:\n    status: Tittel og innhold\n"
                                     "    kpi: Status\n")
     programme = data / "programme.yaml"
     lines = programme.read_text(encoding="utf-8").splitlines()
     status_line = next(i for i, line in enumerate(lines, 1) if "Tittel og innhold" in line)
-    result = run("build", "uke-33", "--data", str(data), "-o", str(tmp_path / "x.pptx"))
+    result = run_cli("build", "uke-33", "--data", str(data), "-o", str(tmp_path / "x.pptx"))
     assert result.exit_code == 1
     assert (f"{programme}:{status_line}:13: error: template.layouts.status: the template has "
             'no layout named "Tittel og innhold"') in result.stderr
     assert (f"{programme}:{status_line + 1}:10: error: template.layouts.kpi: layout \"Status\" "
             "lacks a content (body) placeholder") in result.stderr
-    check = run("template", "check", str(TEMPLATE), "--data", str(data))
+    check = run_cli("template", "check", str(TEMPLATE), "--data", str(data))
     assert check.exit_code == 1
     assert f"{programme}:{status_line}:13: error: template.layouts.status" in check.stderr
 
 
-def test_an_unknown_role_in_the_map_is_located(tmp_path):
+def test_an_unknown_role_in_the_map_is_located(run_cli, tmp_path):
     data = _with_template(tmp_path, "template:\n  layouts:\n    statsu: Status\n")
     programme = data / "programme.yaml"
     line = len(programme.read_text(encoding="utf-8").splitlines())
-    result = run("validate", "--data", str(data))
+    result = run_cli("validate", "--data", str(data))
     assert result.exit_code == 1
     assert f"{programme}:{line}:5: error: template.layouts.statsu:" in result.stderr
     assert "'status'" in result.stderr  # the roles it may be
@@ -214,51 +209,51 @@ def _status_title(prs):
     return next(ph for ph in layout.placeholders if ph._element.ph.get("type") == "title")
 
 
-def test_a_title_too_small_for_one_line_is_an_error_not_a_silent_cut(tmp_path):
+def test_a_title_too_small_for_one_line_is_an_error_not_a_silent_cut(run_cli, seed_dir, tmp_path):
     def tiny(prs):
         _status_title(prs).height = 12 * 12700  # 12 pt: no line of 16 pt text fits
 
     template = _edited(tmp_path, "tiny-title.pptx", tiny)
-    check = run("template", "check", str(template))
+    check = run_cli("template", "check", str(template))
     assert check.exit_code == 1
     assert (f'{template}: error: role status: layout "Status": its title placeholder is '
             in check.stderr) and "too small for one line of title text at 16 pt" in check.stderr
     assert "make the title placeholder taller" in check.stderr
-    build = run("build", "uke-33", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"),
-                "-t", str(template))
+    build = run_cli("build", "uke-33", "--data", str(seed_dir), "-o", str(tmp_path / "x.pptx"),
+                    "-t", str(template))
     assert build.exit_code == 1 and "too small for one line of title text" in build.stderr
     assert not (tmp_path / "x.pptx").exists()
 
 
-def test_a_content_area_too_small_for_the_status_slide_is_an_error(tmp_path):
+def test_a_content_area_too_small_for_the_status_slide_is_an_error(run_cli, seed_dir, tmp_path):
     def low(prs):
         title = _status_title(prs)
         title.top, title.height = prs.slide_height - 2 * 914400, 640080  # 2 in from the bottom
 
     template = _edited(tmp_path, "low-title.pptx", low)
-    check = run("template", "check", str(template))
+    check = run_cli("template", "check", str(template))
     assert check.exit_code == 1
     assert "role status: layout \"Status\": the content area under its title is" in check.stderr
     assert "the status slide needs at least 400 x 180 pt" in check.stderr
-    build = run("build", "uke-33", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"),
-                "-t", str(template))
+    build = run_cli("build", "uke-33", "--data", str(seed_dir), "-o", str(tmp_path / "x.pptx"),
+                    "-t", str(template))
     assert build.exit_code == 1 and "the content area under its title" in build.stderr
 
 
-def test_a_missing_view_props_part_is_repaired_in_the_deck(tmp_path):
+def test_a_missing_view_props_part_is_repaired_in_the_deck(run_cli, seed_dir, tmp_path):
     template = rewritten(tmp_path / "no-view-props.pptx", lambda name, blob: (
         None if name == "ppt/viewProps.xml" else
         re.sub(rb'<Relationship [^>]*viewProps[^>]*/>', b"", blob)
         if name == "ppt/_rels/presentation.xml.rels" else
         blob.replace(b'<Override PartName="/ppt/viewProps.xml" ', b'<Override PartName="/x" ')
         if name == "[Content_Types].xml" else blob))
-    check = run("template", "check", str(template))
+    check = run_cli("template", "check", str(template))
     assert check.exit_code == 0, check.output
     assert (f"{template}: warning: ppt/viewProps.xml: missing (PowerPoint repairs the file "
             "without it): repaired in the built deck") in check.stderr
     out = tmp_path / "deck.pptx"
-    assert run("build", "uke-33", "--data", str(SEED), "-o", str(out), "-t",
-               str(template)).exit_code == 0
+    assert run_cli("build", "uke-33", "--data", str(seed_dir), "-o", str(out), "-t",
+                   str(template)).exit_code == 0
     with zipfile.ZipFile(out) as deck:
         assert b"<p:viewPr" in deck.read("ppt/viewProps.xml")
         assert b"viewProps" in deck.read("ppt/_rels/presentation.xml.rels")

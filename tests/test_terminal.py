@@ -7,32 +7,29 @@ import json
 import re
 import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from deck_samples import SEED, invoke
 from statusrapport.terminal import views as terminal
-from statusrapport.cli import app
 from statusrapport.data.loader import load
 from statusrapport.report.rules import MilestoneState
 from statusrapport.report.context import report_context
 from statusrapport.report.view import LABELS, BulletView, MilestoneRow, Run, StatusView, report_view
 
-SEED = Path(__file__).resolve().parent.parent / "initiatives"
 PLAIN_ENV = {"FORCE_COLOR": None, "NO_COLOR": None, "TTY_COMPATIBLE": None,
              "TTY_INTERACTIVE": None, "TERM": "dumb"}
 
 
 @pytest.fixture(scope="module")
-def seed():
-    loaded = load(SEED, "uke-33")
+def seed(seed_dir):
+    loaded = load(seed_dir, "uke-33")
     return report_view(report_context(loaded.programme, loaded.week))
 
 
 def show(*args: str, columns: int) -> str:
-    result = CliRunner().invoke(app, ["show", "uke-33", *args, "-d", str(SEED)],
-                                env={**PLAIN_ENV, "COLUMNS": str(columns)})
+    result = invoke("show", "uke-33", *args, "-d", str(SEED),
+                    env={**PLAIN_ENV, "COLUMNS": str(columns)})
     assert result.exit_code == 0, result.stderr
     return result.stdout
 
@@ -74,14 +71,14 @@ def test_the_values_the_hand_made_deck_shows_are_there():
         assert value in output, value
 
 
-def test_an_overdue_milestone_without_forecast_shows_na(tmp_path):
+def test_an_overdue_milestone_without_forecast_shows_na(run_cli, seed_dir, tmp_path):
     data = tmp_path / "initiatives"
-    shutil.copytree(SEED, data)
+    shutil.copytree(seed_dir, data)
     path = data / "ny-rekvisisjonspraksis.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("    forecast: 05.04.2021\n", ""),
                     encoding="utf-8")
-    result = CliRunner().invoke(app, ["show", "uke-33", "ny-rekvisisjonspraksis", "-d", str(data)],
-                                env={**PLAIN_ENV, "COLUMNS": "80"})
+    result = run_cli("show", "uke-33", "ny-rekvisisjonspraksis", "-d", str(data),
+                     env={**PLAIN_ENV, "COLUMNS": "80"})
     line = next(line for line in result.stdout.splitlines() if "01.04.21" in line)
     assert line.split()[0] == "MP2" and line.endswith(" NA")
 

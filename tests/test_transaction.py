@@ -18,20 +18,14 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from deck_samples import ROOT, SEED
 from statusrapport.authoring.new_report import open_reports
-from statusrapport.cli import app
 from statusrapport.errors import UserError
 from statusrapport.files import transaction
 from statusrapport.files.transaction import JOURNAL, Change, commit, recover
 
 INITIATIVES = sorted(p.name for p in SEED.glob("*.yaml") if p.name != "programme.yaml")
-
-
-def run(*args: str):
-    return CliRunner().invoke(app, list(args))
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -40,8 +34,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(SEED, tmp_path / "initiatives"))
+def data(seed_copy) -> Path:
+    return seed_copy
 
 
 # --- fault injection at every step ------------------------------------------------------------
@@ -120,7 +114,8 @@ def test_a_failing_call_at_every_step_of_new_report_leaves_every_file(data, tmp_
     assert _has_the_report_once(data)
 
 
-def test_a_failing_call_at_every_step_of_new_initiative_leaves_every_file(data, monkeypatch):
+def test_a_failing_call_at_every_step_of_new_initiative_leaves_every_file(run_cli, seed_dir, data,
+                                                                          monkeypatch):
     before = snapshot(data)
     args = ["new", "initiative", "zeta", "--group", "Ny", "--leader", "L", "--name", "Zeta",
             "--data", str(data)]
@@ -128,12 +123,13 @@ def test_a_failing_call_at_every_step_of_new_initiative_leaves_every_file(data, 
     while True:
         with monkeypatch.context() as patch:
             faults = Faults(patch, at)
-            result = run(*args)
+            result = run_cli(*args)
         if at > len(faults.calls):
             break
         if result.exit_code == 0 and faults.calls[at - 1].endswith("(folder)"):
             shutil.rmtree(data)  # a folder's fsync is best effort: the change was made whole
-            assert (data.parent / "seed").exists() or shutil.copytree(SEED, data.parent / "seed")
+            seed = data.parent / "seed"
+            assert seed.exists() or shutil.copytree(seed_dir, seed)
             shutil.copytree(data.parent / "seed", data)
             at += 1
             continue
@@ -153,8 +149,8 @@ def test_a_failing_call_at_every_step_of_new_initiative_leaves_every_file(data, 
     (errno.EROFS, "the file system is read-only"),
 ])
 @pytest.mark.parametrize("step", ["write", "replace"])
-def test_system_errors_are_user_errors_that_say_nothing_was_written(data, monkeypatch, error,
-                                                                     said, step):
+def test_system_errors_are_user_errors_that_say_nothing_was_written(run_cli, data, monkeypatch,
+                                                                     error, said, step):
     before = snapshot(data)
     real, failed = getattr(os, step), []
 
@@ -169,7 +165,7 @@ def test_system_errors_are_user_errors_that_say_nothing_was_written(data, monkey
         return real(*args, **kwargs)
 
     monkeypatch.setattr(os, step, failing)
-    result = run("new", "report", "uke-35", "--data", str(data))
+    result = run_cli("new", "report", "uke-35", "--data", str(data))
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert said in result.stderr and "nothing was written; every file is as it was" in \
@@ -194,7 +190,7 @@ KILLED_AT_RENAME = textwrap.dedent("""
 
 
 @pytest.mark.parametrize("kill_at", [1, 2, 3, 4])  # the journal's rename, then each file's
-def test_a_kill_between_renames_is_finished_by_the_next_command(data, kill_at):
+def test_a_kill_between_renames_is_finished_by_the_next_command(seed_dir, data, kill_at):
     killed = subprocess.run([sys.executable, "-c", KILLED_AT_RENAME, str(data), str(kill_at)],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert killed.returncode == 9, killed.stderr
@@ -212,7 +208,7 @@ def test_a_kill_between_renames_is_finished_by_the_next_command(data, kill_at):
         assert "already has the report 2021-uke-35" in again.stderr
     for name in INITIATIVES:
         assert (data / name).read_text(encoding="utf-8").count("2021-uke-35:") == 1, name
-    assert sorted(p.name for p in data.iterdir()) == sorted(p.name for p in SEED.iterdir())
+    assert sorted(p.name for p in data.iterdir()) == sorted(p.name for p in seed_dir.iterdir())
 
 
 def test_an_undo_cut_short_is_finished_by_the_next_command(data):
@@ -249,7 +245,7 @@ def test_staged_files_without_a_journal_are_removed(data):
 
 # --- changed on disk, symlinks ----------------------------------------------------------------
 
-def test_a_file_changed_since_it_was_read_is_never_overwritten(data, monkeypatch):
+def test_a_file_changed_since_it_was_read_is_never_overwritten(run_cli, data, monkeypatch):
     """An editor saves the file between our read and our write: exit 1 naming it."""
     edited = data / INITIATIVES[1]
     real_commit = transaction.commit
@@ -261,7 +257,7 @@ def test_a_file_changed_since_it_was_read_is_never_overwritten(data, monkeypatch
 
     monkeypatch.setattr(transaction, "commit", editor_saves_first)
     before = {n: (data / n).read_bytes() for n in INITIATIVES}
-    result = run("new", "report", "uke-35", "--data", str(data))
+    result = run_cli("new", "report", "uke-35", "--data", str(data))
     assert result.exit_code == 1, result.output
     assert f"{edited}: was changed on disk while this command ran" in result.stderr
     assert edited.read_text(encoding="utf-8").endswith("# saved by an editor\n")
@@ -278,13 +274,13 @@ def test_commit_refuses_a_file_that_appeared(tmp_path):
     assert (tmp_path / "new.yaml").read_text() == "someone: else\n"
 
 
-def test_a_symlinked_data_file_stays_a_link_and_its_target_is_written(data, tmp_path):
+def test_a_symlinked_data_file_stays_a_link_and_its_target_is_written(run_cli, data, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     link = data / INITIATIVES[0]
     shutil.move(link, elsewhere / link.name)
     link.symlink_to(Path("..") / "elsewhere" / link.name)
-    result = run("new", "report", "uke-35", "--data", str(data))
+    result = run_cli("new", "report", "uke-35", "--data", str(data))
     assert result.exit_code == 0, result.output
     assert link.is_symlink()
     assert "2021-uke-35:" in (elsewhere / link.name).read_text(encoding="utf-8")

@@ -1,4 +1,3 @@
-from pathlib import Path
 
 import pytest
 
@@ -7,13 +6,12 @@ from statusrapport.report.rules import MilestoneState
 from statusrapport.report.context import report_context
 from statusrapport.report.view import Run, report_view, runs
 
-SEED = Path(__file__).resolve().parent.parent / "initiatives"
 S = "\u00a0"
 
 
 @pytest.fixture(scope="module")
-def seed():
-    loaded = load(SEED, "uke-33")
+def seed(seed_dir):
+    loaded = load(seed_dir, "uke-33")
     return report_view(report_context(loaded.programme, loaded.week))
 
 

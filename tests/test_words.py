@@ -13,14 +13,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from statusrapport.cli import app
+from deck_samples import SEED
 from statusrapport.report import formatting as fmt
 from statusrapport.report.diff import Change
 from statusrapport.words import LANGUAGES, Words, current, speaking, words_for
 
-SEED = Path(__file__).resolve().parent.parent / "initiatives"
 FIELDS = [f.name for f in dataclasses.fields(Words)]
 
 
@@ -159,14 +157,14 @@ def bokmål_only(language: str) -> set[str]:
 
 
 @pytest.mark.parametrize("language", ["nn", "en"])
-def test_the_seed_deck_in_nynorsk_and_english_has_no_bokmål_label(language, tmp_path):
+def test_the_seed_deck_in_nynorsk_and_english_has_no_bokmål_label(run_cli, seed_dir, language,
+                                                                  tmp_path):
     deck = tmp_path / f"{language}.pptx"
-    result = CliRunner().invoke(app, ["build", "uke-33", "--data", str(seed_in(language, tmp_path)),
-                                      "-o", str(deck)])
+    result = run_cli("build", "uke-33", "--data", str(seed_in(language, tmp_path)), "-o", str(deck))
     assert result.exit_code == 0, result.output
     labels = bokmål_only(language)
     assert {"Tiltaksleder", "Virkelig", "Planlagt ferdig"} <= labels  # the test can fail
-    data = squeeze(" ".join(p.read_text(encoding="utf-8") for p in SEED.glob("*.yaml")))
+    data = squeeze(" ".join(p.read_text(encoding="utf-8") for p in seed_dir.glob("*.yaml")))
     # Paragraphs written by the data as they stand (a bullet, a name) may say anything.
     ids = set(re.findall(r"\bid: (\S+)", data))
     drawn = [p for p in deck_paragraphs(deck) if not from_data(p, data, ids)]
@@ -178,20 +176,17 @@ def test_the_seed_deck_in_nynorsk_and_english_has_no_bokmål_label(language, tmp
     assert words_for(language).leader in drawn and nb.leader not in drawn
 
 
-def test_the_seed_deck_in_bokmål_has_the_labels_the_test_looks_for(tmp_path):
+def test_the_seed_deck_in_bokmål_has_the_labels_the_test_looks_for(seed_deck):
     """The check above finds a bokmål label where there is one: the default deck has them."""
-    deck = tmp_path / "nb.pptx"
-    result = CliRunner().invoke(app, ["build", "uke-33", "--data", str(SEED), "-o", str(deck)])
-    assert result.exit_code == 0, result.output
-    drawn = deck_paragraphs(deck)
+    drawn = deck_paragraphs(seed_deck.path)
     for label in ("Tiltaksleder", "Virkelig", "Status fremdrift", "Forfalt: MP2"):
         assert any(label in p for p in drawn), label
 
 
-def test_an_unknown_language_is_a_located_error(tmp_path):
+def test_an_unknown_language_is_a_located_error(run_cli, tmp_path):
     data = seed_in("de", tmp_path)
     line = (data / "programme.yaml").read_text(encoding="utf-8").splitlines().index("language: de")
-    result = CliRunner().invoke(app, ["validate", "--data", str(data)])
+    result = run_cli("validate", "--data", str(data))
     assert result.exit_code == 1
     assert (f"programme.yaml:{line + 1}:11: error: language: Input should be 'nb', 'nn' or 'en', "
             "got 'de'") in result.stderr
@@ -199,9 +194,9 @@ def test_an_unknown_language_is_a_located_error(tmp_path):
 
 
 @pytest.mark.parametrize("language", ["nn", "en"])
-def test_show_speaks_the_programme_language(language, tmp_path):
-    result = CliRunner().invoke(app, ["show", "uke-33", "--data", str(seed_in(language, tmp_path))],
-                                env={"COLUMNS": "120", "NO_COLOR": "1"})
+def test_show_speaks_the_programme_language(run_cli, language, tmp_path):
+    result = run_cli("show", "uke-33", "--data", str(seed_in(language, tmp_path)),
+                     env={"COLUMNS": "120", "NO_COLOR": "1"})
     assert result.exit_code == 0, result.output
     assert words_for(language).progress in result.stdout
     assert words_for("nb").progress not in result.stdout

@@ -6,7 +6,8 @@ own measures, for `template check` and every build."""
 from __future__ import annotations
 
 from statusrapport.slides.layout import STATUS, Geometry, Para, Rect, Span, pt
-from statusrapport.slides.order import DIVIDER_INSETS, DIVIDER_SIZES, TITLE_INSETS, TITLE_SIZES
+from statusrapport.slides.common import TITLE_INSETS, TITLE_SIZES
+from statusrapport.slides.titles import DIVIDER_INSETS, DIVIDER_SIZES
 from statusrapport.text.fit import HEIGHT_SLACK, paras_height
 
 # The smallest content area the status slide's panels are laid out in (points): a milestone

@@ -1,8 +1,9 @@
 """The deck as a plan: boxes, tables and text runs at fixed sizes and positions, all measured.
 
 Pure data and arithmetic, no python-pptx: the planners in slides/ fill these types (measured
-by statusrapport.text.fit), writer/deck.py draws exactly what they say. Lengths are EMU in rectangles (what the file stores)
-and points in text (what the font metrics speak).
+by statusrapport.text.fit), the writer (statusrapport.writer) draws exactly what they say.
+Lengths are EMU in rectangles (what the file stores) and points in text (what the font
+metrics speak).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ ROLES = (COVER, GROUP_TITLE, SECTION, AGENDA, STATUS, KPI, OVERVIEW, TIMELINE, C
 BODY_ROLES = (AGENDA, KPI)  # these fill the layout's body placeholder too
 AREA_ROLES = (STATUS, OVERVIEW, TIMELINE, COSTS)  # these draw their own shapes under the title
 
-# Colour roles; deck.py maps them to theme colours, or to fixed colours where the meaning
+# Colour roles; writer/markup.py maps them to theme colours, or to fixed colours where the meaning
 # must not change with a corporate theme (late is red whatever accent6 is).
 TEXT, GREY, ACCENT, WHITE, RED, ORANGE = None, "grey", "accent", "white", "red", "orange"
 HEADER_FILL, BAND_FILL = "header", "band"
