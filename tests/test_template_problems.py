@@ -262,23 +262,23 @@ def test_a_missing_view_props_part_is_repaired_in_the_deck(run_cli, seed_dir, tm
 
 @pytest.mark.parametrize("part", ["ppt/slideLayouts/slideLayout4.xml", "ppt/presentation.xml",
                                   "ppt/slideMasters/_rels/slideMaster1.xml.rels"])
-def test_any_part_that_is_not_xml_is_named(part, tmp_path):
+def test_any_part_that_is_not_xml_is_named(run_cli, seed_dir, part, tmp_path):
     template = rewritten(tmp_path / "broken.pptx",
                          lambda name, blob: blob[: len(blob) // 2] if name == part else blob)
     for args in (["template", "check", str(template)],
-                 ["build", "uke-33", "--data", str(SEED), "-o", str(tmp_path / "x.pptx"),
+                 ["build", "uke-33", "--data", str(seed_dir), "-o", str(tmp_path / "x.pptx"),
                   "-t", str(template)]):
-        result = run(*args)
+        result = run_cli(*args)
         assert result.exit_code == 1
         assert f"{template}: error: {part}: not XML" in result.stderr
         assert "Traceback" not in result.output
 
 
-def test_a_placeholder_position_that_is_not_a_number_is_an_error(tmp_path):
+def test_a_placeholder_position_that_is_not_a_number_is_an_error(run_cli, tmp_path):
     template = rewritten(tmp_path / "bad-position.pptx", lambda name, blob: blob.replace(
         b'<a:off x="457200"', b'<a:off x="abc"', 1)
         if name == "ppt/slideLayouts/slideLayout4.xml" else blob)
-    result = run("template", "check", str(template))
+    result = run_cli("template", "check", str(template))
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     assert 'layout "Status": a placeholder has no position' in result.stderr
