@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from statusrapport.slides.layout import AREA_ROLES, BODY_ROLES, COVER, EMU_PER_PT, Footer, Geometry, Rect, TitleLook
+from statusrapport.slides.layout import (AREA_ROLES, COVER, EMU_PER_PT, Footer, Geometry, Rect,
+                                         TitleLook)
 from statusrapport.writer.markup import NS
 
 GAP_BELOW_TITLE = 228600  # 0.25 in between the title and the content
@@ -249,21 +250,6 @@ def _title_sp(root):
         if ph is not None and ph.get("type") in TITLE_TYPES:
             return sp
     return None
-
-
-def room(layout, role: str, slide_w: int, slide_h: int) -> int:
-    """How much of `layout` a role's content may fill, clear of its artwork (EMU²): where a
-    template has layouts of one name on several masters, the roomiest is the one to use."""
-    phs = placeholders(layout)
-    title = next((p.rect for p in phs if p.kind in TITLE_TYPES), None)
-    if role in BODY_ROLES:
-        bodies = [p.rect for p in phs if p.kind in CONTENT_TYPES]
-        box = clear_of(bodies[0], artwork(layout, slide_w, slide_h)) if bodies else None
-    elif role in AREA_ROLES and title is not None:
-        box = content_area(layout, title, slide_w, slide_h)
-    else:
-        return 0
-    return max(box.w, 0) * max(box.h, 0) if box is not None else 0
 
 
 def read(plain: Geometry, layouts: dict[str, object], *, looks: bool = True) -> Geometry:
