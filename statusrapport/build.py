@@ -108,7 +108,8 @@ def build(data: Path, report: str, output: Path | None = None,
 def prepared_template(template: Path | None, choice=None):
     """The template opened, its roles resolved (programme.yaml's map first) and its geometry
     read; a UserError with every problem, the map's located in programme.yaml."""
-    from statusrapport.writer.template import geometry, open_template, resolve, role_problems
+    from statusrapport.writer.template import (DEFAULT_TEMPLATE, geometry, open_template, resolve,
+                                               role_problems)
 
     opened = open_template(template)
     resolution = resolve(opened, choice.layouts if choice else None)
@@ -116,7 +117,8 @@ def prepared_template(template: Path | None, choice=None):
     problems += [p for p in role_problems(opened, resolution) if p.severity.value == "error"]
     if problems:
         raise UserError(problems)
-    return opened, resolution, geometry(opened, resolution)
+    own = Path(template or DEFAULT_TEMPLATE).resolve() == DEFAULT_TEMPLATE
+    return opened, resolution, geometry(opened, resolution, looks=not own)
 
 
 def map_problems(resolution, choice) -> list[Problem]:

@@ -15,6 +15,7 @@ from statusrapport import words
 from statusrapport.report.view import BulletView
 from statusrapport.slides.layout import (TEXT, Frame, Geometry, Para, Rect, Region, SlidePlan,
                                          Span, Table, TextBox, pt)
+from statusrapport.slides.look import title_look
 from statusrapport.text.fit import HEIGHT_SLACK, cut_to_fit, fit_size, paras_height
 
 TITLE_SIZES = (28.0, 26.0, 24.0, 22.0, 20.0, 18.0, 16.0)
@@ -40,11 +41,13 @@ def titled_slides(kind: str, layout: str, title: str, pages: list[Page] | list[F
     among all of them (an agenda shows the one page of its list that has the current item)."""
     slides = []
     for i, page in enumerate(pages, start=first):
-        frame = title_frame(continued(title, i), geometry.titles[layout], geometry)
+        frame = title_frame(continued(title, i), geometry.titles[layout], geometry,
+                            layout=layout)
         if isinstance(page, Frame):
+            moved = geometry.bodies[layout] if layout in geometry.moved else None
             slides.append(SlidePlan(kind, layout, frame, page,
                                     regions=body_regions(frame, page, geometry, layout),
-                                    initiative=initiative, continued=i > 0))
+                                    initiative=initiative, continued=i > 0, body_box=moved))
         else:
             slides.append(SlidePlan(kind, layout, frame, shapes=page.shapes,
                                     regions=(title_region(frame, geometry, layout),
@@ -58,7 +61,12 @@ def continued(title: str, page: int) -> str:
 
 
 def title_frame(text: str, box: Rect, geometry: Geometry, sizes=TITLE_SIZES,
-                insets=TITLE_INSETS, line_spacing: float = 0.9) -> Frame:
+                insets=TITLE_INSETS, line_spacing: float = 0.9,
+                layout: str | None = None) -> Frame:
+    """The title, at the first of `sizes` it fits (with `layout`: the sizes and insets of that
+    layout's title placeholder, where the template's look was read)."""
+    if layout is not None:
+        sizes, insets = title_look(geometry, layout, sizes, insets)
     width, height = inner(box, insets)
 
     def at(size: float, shown: str = text) -> list[Para]:

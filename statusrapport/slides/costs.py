@@ -20,15 +20,16 @@ def cost_slides(portfolio: Portfolio | None, initiative: str,
     series = portfolio.costs.get(initiative) if portfolio else None
     if series is None:
         return []
-    page = cost_page(series, geometry.area(COSTS), geometry.font)
+    page = cost_page(series, geometry.area(COSTS), geometry.font, geometry.theme_chart)
     return titled_slides(COSTS, COSTS, series.title, [page], geometry, initiative)
 
 
-def cost_page(series: CostSeries, area: Rect, font: str) -> Page:
+def cost_page(series: CostSeries, area: Rect, font: str, theme: bool = False) -> Page:
+    """The chart (`theme`: in the template's colours) and the latest deviation under it."""
     note_h = line_height(SIZE, font) + 4
     chart_rect = Rect(area.x, area.y, area.w, area.h - emu(note_h + HEADING_GAP))
     chart = Chart(current().cost_chart, chart_rect, series.categories,
-                  ((current().plan, series.plan), (current().actual, series.actual)))
+                  ((current().plan, series.plan), (current().actual, series.actual)), theme)
     deviation = series.actual[-1] - series.plan[-1]
     note = " ".join(t for t in (
         series.as_of, current().last_deviation.format(

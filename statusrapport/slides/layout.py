@@ -196,6 +196,7 @@ class Chart:
     rect: Rect
     categories: tuple[str, ...]
     series: tuple[tuple[str, tuple[int, ...]], ...]  # (name, values)
+    theme: bool = False  # the series in the theme's colours (else the bundled template's)
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,24 @@ class Region:
     """A box that all of a slide part's text must stay inside (exported for the tests)."""
 
     name: str
+    rect: Rect
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class TitleLook:
+    """A title placeholder's own text size (pt) and insets (l, t, r, b in pt)."""
+
+    size: float
+    insets: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Footer:
+    """A footer or date placeholder of a layout, kept on its slides: `kind` its type (ftr,
+    dt), `text` the layout's own text (a footer) or empty (a date: the report's)."""
+
+    kind: str
     rect: Rect
     text: str = ""
 
@@ -218,6 +237,8 @@ class SlidePlan:
     regions: tuple[Region, ...] = ()
     initiative: str | None = None
     continued: bool = False
+    footers: tuple[Footer, ...] = ()  # the layout's footer and date placeholders, with text
+    body_box: Rect | None = None  # where the body goes when not where its layout puts it
 
     @property
     def title_text(self) -> str:
@@ -240,13 +261,24 @@ class Geometry:
     numbers: dict[str, Rect] = field(default_factory=dict)  # slide-number placeholders found
     font: str = "Calibri"
     heading_font: str = "Calibri"
+    # Read from a template by writer/area.py; where absent, the bundled template's values.
+    areas: dict[str, Rect] = field(default_factory=dict)  # content areas, clear of artwork
+    legends: dict[str, Rect] = field(default_factory=dict)  # each role's legend strip
+    looks: dict[str, TitleLook] = field(default_factory=dict)  # title placeholders' own look
+    footers: dict[str, tuple[Footer, ...]] = field(default_factory=dict)
+    unnumbered: frozenset[str] = frozenset({COVER, GROUP_TITLE})  # title-slide layouts
+    moved: frozenset[str] = frozenset()  # roles whose body was moved clear of artwork
+    theme_chart: bool = False  # the cost chart in the theme's colours
 
     @property
     def status_area(self) -> Rect:
         return self.area(STATUS)
 
     def area(self, role: str) -> Rect:
-        """Below the role's title, above its slide number (the default: 0.5 in margins)."""
+        """The role's content area; by default below its title, above its slide number (0.5 in
+        margins)."""
+        if role in self.areas:
+            return self.areas[role]
         title = self.titles[role]
         top = title.bottom + 228600
         number = self.number_box(role)
@@ -255,7 +287,10 @@ class Geometry:
         return Rect(title.x, top, title.w, bottom - top)
 
     def footer(self, role: str) -> Rect:
-        """The strip left of the slide number, under the content (for a legend)."""
+        """Where a legend goes: by default the strip left of the slide number, under the
+        content."""
+        if role in self.legends:
+            return self.legends[role]
         area, number = self.area(role), self.number_box(role)
         right = min(number.x - 182880, area.right)
         return Rect(area.x, number.y, max(right - area.x, 0), number.h)
@@ -281,4 +316,6 @@ def default_geometry() -> Geometry:
                 **{role: title for role in (AGENDA, KPI, *AREA_ROLES)}},
         bodies={AGENDA: body, KPI: body},
         numbers={role: number for role in ROLES},
+        areas={role: body for role in AREA_ROLES},
+        legends={role: Rect(457200, 6172200, 10180320, 274320) for role in AREA_ROLES},
     )

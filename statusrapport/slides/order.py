@@ -12,12 +12,15 @@ what they share is common.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from statusrapport.report.portfolio import Portfolio
 from statusrapport.report.view import InitiativeView, ReportView
 from statusrapport.slides.agenda import agenda_slides
 from statusrapport.slides.costs import cost_slides
 from statusrapport.slides.kpi import kpi_slides
 from statusrapport.slides.layout import GROUP_TITLE, SECTION, DeckPlan, Geometry, Region, SlidePlan
+from statusrapport.slides.look import footer_regions
 from statusrapport.slides.overview import overview_slides
 from statusrapport.slides.status import status_slides
 from statusrapport.slides.timeline import timeline_slides
@@ -41,7 +44,9 @@ def plan_deck(view: ReportView, geometry: Geometry,
             slides.append(divider(group.name, SECTION, geometry))
             slides += timeline_slides(portfolio, f"group:{group.name}", geometry)
             slides += initiative_slides(group.initiatives[0], geometry, portfolio)
-    return DeckPlan(tuple(_numbered(slide, i + 1, geometry) for i, slide in enumerate(slides)))
+    date = f"{view.date:%d.%m.%Y}"
+    return DeckPlan(tuple(_numbered(slide, i + 1, geometry, date)
+                          for i, slide in enumerate(slides)))
 
 
 def initiative_slides(initiative: InitiativeView, geometry: Geometry,
@@ -55,9 +60,13 @@ def initiative_slides(initiative: InitiativeView, geometry: Geometry,
     return slides
 
 
-def _numbered(slide: SlidePlan, number: int, geometry: Geometry) -> SlidePlan:
-    if slide.kind in ("programme", "group"):
+def _numbered(slide: SlidePlan, number: int, geometry: Geometry, date: str) -> SlidePlan:
+    """The slide with its number (none on the cover or a title-slide layout, as PowerPoint's
+    "don't show on title slide"), and the layout's footer and date placeholders' text."""
+    footers, regions = footer_regions(geometry, slide.layout, date)
+    shown = None if slide.layout in geometry.unnumbered else number
+    if shown is not None:
+        regions += (Region("number", geometry.number_box(slide.layout), str(number)),)
+    if shown is None and not footers:
         return slide
-    region = Region("number", geometry.number_box(slide.layout), str(number))
-    return SlidePlan(slide.kind, slide.layout, slide.title, slide.body, slide.shapes, number,
-                     (*slide.regions, region), slide.initiative, slide.continued)
+    return replace(slide, number=shown, regions=(*slide.regions, *regions), footers=footers)

@@ -153,9 +153,16 @@ class _Status:
                 mid_h = max(mid_h, self.d.comments_panel(x + self.middle_w[0] + GAP_H, y,
                                                         placed_c, shapes, regions))
             y += mid_h + gap
-        if has_prog:
+        if has_prog and not (mid_h and self._no_room_for_progress(y, bottom)):
             columns = self.d.progress_panel(y, bottom, columns, shapes, regions)
+        # else: a short content area (a template's) is full; the progress goes on the next page
         return Page(tuple(shapes), tuple(regions)), milestones, comments, columns
+
+    def _no_room_for_progress(self, y: float, bottom: float) -> bool:
+        """Whether below `y` the progress panel would not hold one line of its text."""
+        body_h = bottom - y - self.heading_h - self.m.progress_header_h()
+        room = body_h * (1 - HEIGHT_SLACK) - CELL_MARGINS[2] - CELL_MARGINS[3]
+        return room < line_height(self.size, self.font)
 
     def _take_rows(self, rows: list[MilestoneRow], cap: float, first: bool):
         used = self.m.milestones_h([])

@@ -6,6 +6,8 @@ statusrapport.text.fit; the layout (status.py) decides with them what goes on a 
 
 from __future__ import annotations
 
+import re
+
 from statusrapport.report.view import MilestoneRow
 from statusrapport.slides.common import CELL_MARGINS
 from statusrapport.slides.layout import Para, Rect, pt
@@ -73,10 +75,18 @@ class StatusMeasure:
         if not self.v.costs:
             return [we * 0.5, we * 0.5]
         c = self.v.costs
-        cols = [max(self.tw(getattr(current(), k), True), self.tw(value)) + pad for k, value in
-                (("plan", c.plan), ("actual", c.actual), ("deviation", c.deviation))]
+        figures = (("plan", c.plan), ("actual", c.actual), ("deviation", c.deviation))
+        cols = [max(self.tw(getattr(current(), k), True), self.tw(value)) + pad
+                for k, value in figures]
         scale = min(1.0, we * 0.62 / sum(cols))
         cols = [w * scale for w in cols]
+        # In a narrow panel (a template's small content area) a figure and each word of its
+        # label keep their width, and only the labels wrap: never "2 597 0" / "00".
+        least = [max([self.tw(value)] + [self.tw(word, True) for word in
+                                          re.split(r"(?<=/)| ", getattr(current(), k)) if word])
+                 + pad for k, value in figures]
+        if any(w < need for w, need in zip(cols, least)) and sum(least) <= we * 0.75:
+            cols = [max(w, need) for w, need in zip(cols, least)]
         return cols + [we - sum(cols)]
 
     def info_h(self) -> float:

@@ -14,7 +14,10 @@ from pptx.opc.package import Part
 from statusrapport.slides.layout import Chart
 from statusrapport.writer.markup import attr, text, xfrm
 
-CHART_COLOURS = ("7F7F7F", "4472C4")  # plan grey, actual blue: fixed, as the legend names them
+CHART_COLOURS = ("7F7F7F", "4472C4")  # plan grey, actual blue: the bundled template's
+# A template's own: plan in its text colour at half strength, actual in its first accent.
+THEME_COLOURS = ('<a:schemeClr val="tx1"><a:lumMod val="50000"/><a:lumOff val="50000"/>'
+                 "</a:schemeClr>", '<a:schemeClr val="accent1"/>')
 CHART_NUMBER_FORMAT = "#,##0"
 
 
@@ -57,7 +60,7 @@ class ChartParts:
         r_id = part.relate_to(EmbeddedXlsxPart(
             PackURI(f"/ppt/embeddings/Microsoft_Excel_Sheet{number}.xlsx"), CT.SML_SHEET,
             self.package, workbook.xlsx_blob), RT.PACKAGE)
-        part.blob = _chart_xml(data, workbook, r_id)
+        part.blob = _chart_xml(data, workbook, r_id, chart.theme)
         return part
 
 
@@ -118,7 +121,13 @@ _CHART_SERIES = (
     '{values}</c:numCache></c:numRef></c:val><c:smooth val="0"/></c:ser>')
 
 
-def _chart_xml(data, workbook, workbook_id: str) -> bytes:
+def _colour(series: int, theme: bool) -> str:
+    if theme:
+        return THEME_COLOURS[series % len(THEME_COLOURS)]
+    return f'<a:srgbClr val="{CHART_COLOURS[series % len(CHART_COLOURS)]}"/>'
+
+
+def _chart_xml(data, workbook, workbook_id: str, theme: bool = False) -> bytes:
     """The chart XML for `data`, its references into the sheet as `workbook` lays it out, and
     the workbook related as `workbook_id`."""
     def points(values) -> str:
@@ -128,8 +137,7 @@ def _chart_xml(data, workbook, workbook_id: str) -> bytes:
     categories = points([category.label for category in data.categories])
     series = "".join(_CHART_SERIES.format(
         i=i, name=text(s.name), name_ref=workbook.series_name_ref(s),
-        fill=f'<a:solidFill><a:srgbClr val="{CHART_COLOURS[i % len(CHART_COLOURS)]}"/>'
-             "</a:solidFill>",
+        fill=f"<a:solidFill>{_colour(i, theme)}</a:solidFill>",
         categories_ref=workbook.categories_ref, categories=categories,
         values_ref=workbook.values_ref(s), number_format=text(CHART_NUMBER_FORMAT),
         values=points(s.values)) for i, s in enumerate(data))

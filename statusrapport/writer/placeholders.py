@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from statusrapport.slides.layout import GREY, Frame, SlidePlan
-from statusrapport.writer.markup import COLOURS, LANG, NS, attr, xfrm
+from statusrapport.slides.layout import GREY, Frame, Rect, SlidePlan
+from statusrapport.writer.markup import COLOURS, LANG, NS, attr, text, xfrm
 from statusrapport.writer.roles import BODY_TYPES, TITLE_TYPES, placeholder_type
 from statusrapport.writer.text import Links, body_properties, paragraphs
 
@@ -21,6 +21,7 @@ class LayoutInfo:
     body: str | None
     number: str | None
     field_id: str = "{B2F0A1C3-5D4E-4F60-8A7B-9C0D1E2F3A4B}"
+    footers: tuple[tuple[str, str], ...] = ()  # (type, <p:ph .../>) of its ftr and dt
 
 
 def layout_info(layout) -> LayoutInfo:
@@ -32,6 +33,8 @@ def layout_info(layout) -> LayoutInfo:
         attrs = " ".join(f'{k}="{attr(v)}"' for k, v in sorted(element.attrib.items()))
         if kind in TITLE_TYPES:
             found.setdefault("title", f"<p:ph {attrs}/>")
+        elif kind in ("ftr", "dt"):
+            found.setdefault(kind, f"<p:ph {attrs}/>")
         elif kind == "sldNum":
             found.setdefault("number", f"<p:ph {attrs}/>")
             fld = ph._element.find(f".//{{{NS['a']}}}fld")
@@ -39,15 +42,19 @@ def layout_info(layout) -> LayoutInfo:
                 field_id = fld.get("id")
         elif kind in BODY_TYPES:  # by type: a LibreOffice template's date has idx 1
             found.setdefault("body", f"<p:ph {attrs}/>")
+    footers = tuple((kind, found[kind]) for kind in ("ftr", "dt") if kind in found)
     return LayoutInfo(layout.part, found["title"], found.get("body"), found.get("number"),
-                      field_id)
+                      field_id, footers)
 
 
-def placeholder(name: str, ph: str | None, frame: Frame, shape_id: int, links: Links) -> str:
-    """A placeholder of the layout: position and style inherited, our text and insets."""
+def placeholder(name: str, ph: str | None, frame: Frame, shape_id: int, links: Links,
+                box: Rect | None = None) -> str:
+    """A placeholder of the layout: style inherited, our text and insets; its position the
+    layout's, or `box`."""
+    sp_pr = f"<p:spPr>{xfrm(box, 'a')}</p:spPr>" if box is not None else "<p:spPr/>"
     return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name} {shape_id - 1}"/>'
             f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{ph}</p:nvPr>'
-            f"</p:nvSpPr><p:spPr/><p:txBody>{body_properties(frame)}<a:lstStyle/>"
+            f"</p:nvSpPr>{sp_pr}<p:txBody>{body_properties(frame)}<a:lstStyle/>"
             f"{paragraphs(frame.paras, links)}</p:txBody></p:sp>")
 
 
@@ -71,3 +78,13 @@ def slide_number(plan: SlidePlan, layout: LayoutInfo, shape_id: int) -> str:
             f'<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{xfrm(rect, "a")}'
             f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
             f'<p:txBody>{body}<a:p><a:pPr algn="r"/>{field}</a:p></p:txBody></p:sp>')
+
+
+def footer(kind: str, value: str, layout: LayoutInfo, shape_id: int) -> str:
+    """The layout's footer or date placeholder holding `value`, in the layout's own style."""
+    ph = dict(layout.footers)[kind]
+    name = "Footer" if kind == "ftr" else "Date"
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name} {shape_id - 1}"/>'
+            f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{ph}</p:nvPr>'
+            f'</p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r>'
+            f'<a:rPr lang="{LANG}"/><a:t>{text(value)}</a:t></a:r></a:p></p:txBody></p:sp>')

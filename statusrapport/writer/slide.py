@@ -11,7 +11,7 @@ from pptx.opc.package import Part
 from statusrapport.slides.layout import Chart, Shape, SlidePlan, Table, TextBox
 from statusrapport.writer.chart import ChartParts, chart_frame
 from statusrapport.writer.markup import NSDECL
-from statusrapport.writer.placeholders import LayoutInfo, placeholder, slide_number
+from statusrapport.writer.placeholders import LayoutInfo, footer, placeholder, slide_number
 from statusrapport.writer.shapes import shape
 from statusrapport.writer.table import table
 from statusrapport.writer.text import paragraphs_of, text_box
@@ -53,10 +53,12 @@ class Slide:
         ids = itertools.count(2)  # 1 is the shape tree's own
         shapes = [placeholder("Title", layout.title, plan.title, next(ids), links)]
         if plan.body is not None:
-            shapes.append(placeholder("Content", layout.body, plan.body, next(ids), links))
+            shapes.append(placeholder("Content", layout.body, plan.body, next(ids), links,
+                                      plan.body_box))
         shapes += [self._shape(item, next(ids)) for item in plan.shapes]
         if plan.number is not None:
             shapes.append(slide_number(plan, layout, next(ids)))
+        shapes += [footer(f.kind, f.text, layout, next(ids)) for f in plan.footers]
         return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<p:sld {NSDECL}>"
                 f'<p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/>'
                 f"<p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>{''.join(shapes)}"

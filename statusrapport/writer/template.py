@@ -17,6 +17,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from statusrapport.errors import Problem, Severity, UserError
 from statusrapport.files.regular import NotReadable, read_regular
 from statusrapport.slides.layout import BODY_ROLES, ROLES, STATUS, Geometry, Rect
+from statusrapport.writer import area
 from statusrapport.writer import roles as layout_roles
 from statusrapport.writer.markup import NS
 from statusrapport.writer.roles import BODY_TYPES, TITLE_TYPES, Resolution, find_placeholder
@@ -197,13 +198,17 @@ def _box(ph) -> Rect | None:
     return Rect(*(int(v) for v in values))
 
 
-def geometry(template: Template, resolution: Resolution | None = None) -> Geometry:
-    """The boxes the plan needs for each role; raises the problems that leave a role without."""
+def geometry(template: Template, resolution: Resolution | None = None, *,
+             looks: bool = True) -> Geometry:
+    """The boxes the plan needs for each role, its content areas and its look; raises the
+    problems that leave a role without. `looks=False` keeps the deck's own title sizes and
+    insets (the bundled template's, as its decks always had them)."""
     resolution = resolution or resolve(template)
     errors = [p for p in role_problems(template, resolution) if p.severity is Severity.ERROR]
     if errors:
         raise UserError(errors)
-    return geometry_unchecked(template, resolution)
+    plain = geometry_unchecked(template, resolution)
+    return area.read(plain, {role: resolution.layout(role) for role in ROLES}, looks=looks)
 
 
 def role_problems(template: Template, resolution: Resolution) -> list[Problem]:
