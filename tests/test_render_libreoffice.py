@@ -32,7 +32,8 @@ BULLETS = "•–-"
 
 @pytest.fixture(scope="module")
 def rendered(seed_deck, tmp_path_factory):
-    """The seed deck and the overlong deck, built and converted to PDF in one soffice run."""
+    """The seed deck and the overlong deck, built and converted to PDF in one soffice run:
+    {name: (built, the PDF's pages as pdftotext reads them, the PDF's path)}."""
     if SOFFICE is None or shutil.which("pdftotext") is None:
         pytest.skip("LibreOffice (soffice) or pdftotext not installed")
     root = tmp_path_factory.mktemp("render")
@@ -46,7 +47,8 @@ def rendered(seed_deck, tmp_path_factory):
          "--convert-to", "pdf", "--outdir", str(root),
          str(seed_deck.path), str(root / "overlong.pptx")],
         check=True, capture_output=True, timeout=300)
-    return {name: (b, _pages(root / f"{name}.pdf")) for name, b in built.items()}
+    return {name: (b, _pages(root / f"{name}.pdf"), root / f"{name}.pdf")
+            for name, b in built.items()}
 
 
 def _pages(pdf: Path) -> list[etree._Element]:
@@ -88,7 +90,7 @@ def _misplaced(built, pages) -> list[str]:
 
 @pytest.mark.parametrize("name", ["seed", "overlong"])
 def test_one_page_per_slide(rendered, name):
-    built, pages = rendered[name]
+    built, pages, _ = rendered[name]
     assert len(pages) == len(built.plan.slides)
     assert {(round(float(p.get("width"))), round(float(p.get("height")))) for p in pages} == {
         (960, 540)}
@@ -96,14 +98,14 @@ def test_one_page_per_slide(rendered, name):
 
 @pytest.mark.parametrize("name", ["seed", "overlong"])
 def test_every_word_inside_the_slide_and_its_box(rendered, name):
-    built, pages = rendered[name]
+    built, pages, _ = rendered[name]
     problems = _misplaced(built, pages)
     assert not problems, "\n".join(problems[:40])
 
 
 def test_every_word_of_the_plan_was_drawn(rendered):
     """The converse: nothing the plan placed went missing (clipped or dropped) in the PDF."""
-    built, pages = rendered["seed"]
+    built, pages, _ = rendered["seed"]
     for number, (slide, page) in enumerate(zip(built.plan.slides, pages), start=1):
         drawn = "".join(text for text, _ in _words(page))
         for region in slide.regions:
@@ -112,7 +114,7 @@ def test_every_word_of_the_plan_was_drawn(rendered):
 
 
 def test_overlong_initiative_paginates(rendered):
-    built, _ = rendered["overlong"]
+    built, _, _ = rendered["overlong"]
     status = [s for s in built.plan.slides if s.kind == "status" and s.initiative == "overlang"]
     assert len(status) > 1
     assert all(s.title_text.endswith("(forts.)") for s in status[1:])
@@ -120,7 +122,7 @@ def test_overlong_initiative_paginates(rendered):
 
 
 def test_regions_are_inside_the_slide(rendered):
-    for built, _ in rendered.values():
+    for built, _, _ in rendered.values():
         for slide in built.plan.slides:
             for region in slide.regions:
                 left, top, right, bottom = region.rect.points()
@@ -139,8 +141,7 @@ def test_timeline_shapes_drawn_inside_the_slide_where_planned(rendered, tmp_path
 
     from statusrapport.slides.layout import Shape
 
-    built, _ = rendered["seed"]
-    pdf = built.path.with_suffix(".pdf")
+    built, _, pdf = rendered["seed"]
     for number, slide in enumerate(built.plan.slides, start=1):
         if slide.kind != "timeline":
             continue
