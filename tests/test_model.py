@@ -160,6 +160,8 @@ def test_report_period_crossing_new_year():
     assert report_period(written, IsoWeek(2022, 2)) == (IsoWeek(2021, 45), IsoWeek(2022, 2))
     derived = initiative(reports={"2021-uke-44": {}, "2022-uke-2": {}})
     assert report_period(derived, IsoWeek(2022, 2)) == (IsoWeek(2021, 45), IsoWeek(2022, 2))
+    with_years = initiative(reports={"2022-uke-2": {"period": "uke 45 (2021) – uke 2 (2022)"}})
+    assert report_period(with_years, IsoWeek(2022, 2)) == (IsoWeek(2021, 45), IsoWeek(2022, 2))
     after_week_53 = initiative(reports={"2020-uke-53": {}, "2021-uke-2": {}})
     assert report_period(after_week_53, IsoWeek(2021, 2)) == (IsoWeek(2021, 1), IsoWeek(2021, 2))
 

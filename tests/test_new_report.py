@@ -123,11 +123,11 @@ def test_refusals_write_nothing(run_cli, data, week, message):
 
 def test_over_new_year(run_cli, data):
     assert choose_week("uke-2", [IsoWeek(2021, 33)]) == IsoWeek(2022, 2)
-    assert period_text(IsoWeek(2021, 34), IsoWeek(2022, 2)) == "uke 34 – 2"
+    assert period_text(IsoWeek(2021, 34), IsoWeek(2022, 2)) == "uke 34 (2021) – uke 2 (2022)"
     assert period_text(IsoWeek(2020, 30), IsoWeek(2022, 2)) == "2020-uke-30 – 2022-uke-2"
     result = run_cli("new", "report", "uke-2", "--data", str(data))
     assert result.exit_code == 0, result.output
-    assert "2022-uke-2:\n    period: uke 34 – 2\n" in texts(data)[ENDRE]
+    assert "2022-uke-2:\n    period: uke 34 (2021) – uke 2 (2022)\n" in texts(data)[ENDRE]
     validated = run_cli("validate", "2022-uke-2", "--data", str(data))
     assert validated.exit_code == 0 and "period" not in validated.stderr
 

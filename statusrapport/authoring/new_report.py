@@ -49,8 +49,10 @@ def choose_week(text: str, weeks: list[IsoWeek], today: date | None = None) -> I
 def period_text(start: IsoWeek, end: IsoWeek) -> str:
     if start == end:
         return f"uke {end.week}"
-    if (end.day(1) - start.day(1)).days < 364:  # the week numbers alone are unambiguous
+    if start.year == end.year:
         return f"uke {start.week} – {end.week}"
+    if end.year == start.year + 1:  # across one new year: each week with its year, as offices write it
+        return f"uke {start.week} ({start.year}) – uke {end.week} ({end.year})"
     return f"{start.key} – {end.key}"
 
 

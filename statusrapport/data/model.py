@@ -17,7 +17,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       model_validator)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from statusrapport.data.dates import DATE_FORMATS, MONTH_FORMATS, PlanDate, parse_day
+from statusrapport.data.dates import DATE_FORMATS, MONTH_FORMATS, QUARTER_FORMATS, PlanDate, parse_day
 from statusrapport.data.weeks import IsoWeek, WeekRef, parse_period, parse_week_key
 from statusrapport.words import Language
 
@@ -44,7 +44,8 @@ def _plan_date(value: Any) -> PlanDate:
     if isinstance(value, date):
         return PlanDate.of(value)
     if not isinstance(value, str):
-        raise ValueError(f"expected a date such as {DATE_FORMATS}, or a month such as {MONTH_FORMATS}")
+        raise ValueError(f"expected a date such as {DATE_FORMATS}, a month such as {MONTH_FORMATS}, "
+                         f"or a quarter such as {QUARTER_FORMATS}")
     return PlanDate.parse(value)
 
 
@@ -104,10 +105,12 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-_DATE_SCHEMA = {"type": "string", "description": "Dato, f.eks. 2021-08-18 eller 18.08.2021"}
+_DATE_SCHEMA = {"type": "string",
+                "description": "Dato, f.eks. 2021-08-18, 18.08.2021 eller 18.08.21"}
 Day = Annotated[date, PlainValidator(_day), WithJsonSchema(_DATE_SCHEMA)]
-_PLANNED_SCHEMA = {"type": "string", "description": "Dato (18.08.2021 eller 2021-08-18) eller "
-                   "måned (Jan 2022, januar 2022 eller 2022-01)"}
+_PLANNED_SCHEMA = {"type": "string", "description": "Dato (18.08.2021, 18.08.21 eller 2021-08-18), "
+                   "måned (Jan 2022, januar 2022 eller 2022-01) eller kvartal (Q1 2022, "
+                   "1. kvartal 2022)"}
 Planned = Annotated[PlanDate, PlainValidator(_plan_date), WithJsonSchema(_PLANNED_SCHEMA)]
 WeekKey = Annotated[IsoWeek, PlainValidator(_week_key), WithJsonSchema(
     {"type": "string", "pattern": r"^\d{4}-uke-\d{1,2}$"})]

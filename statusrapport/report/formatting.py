@@ -22,9 +22,14 @@ def short_date(day: date) -> str:
 
 
 def plan_date(value: PlanDate) -> str:
-    """30.11.19, or "Jan 2022" for a date known only to the month."""
+    """30.11.19; a month as the office wrote it: "Jan 2022" abbreviated (the seed's form), else
+    by its name, "mars 2022"; a quarter "1. kv. 2022"."""
+    if value.quarter:
+        return current().quarter.format(quarter=value.quarter_number, year=value.year)
     if value.day is None:
-        return f"{current().month_short[value.month - 1]} {value.year}"
+        words = current()
+        names = words.month_short if value.abbreviated else words.months
+        return f"{names[value.month - 1]} {value.year}"
     return short_date(value.deadline)
 
 
@@ -74,9 +79,13 @@ def costs_as_of(day: date) -> str:
 
 
 def period(start: IsoWeek, end: IsoWeek) -> str:
-    """Uke 22 – 33; one week alone: Uke 33."""
+    """Uke 22 – 33; one week alone: Uke 33; across a new year with both years:
+    Uke 45 (2021) – 2 (2022)."""
     if start == end:
         return current().period_one.format(week=end.week)
+    if start.year != end.year:
+        return current().period_years.format(start=start.week, start_year=start.year,
+                                             end=end.week, end_year=end.year)
     return current().period_range.format(start=start.week, end=end.week)
 
 

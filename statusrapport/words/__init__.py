@@ -32,6 +32,7 @@ class Words:
     date_format: str  # a day, short: 18.08.21 ({day}, {month}, {yy}, {year}, {mon}: Aug)
     months: tuple[str, ...]  # januar …
     month_short: tuple[str, ...]  # Jan … (a plan date known to the month, timeline ticks)
+    quarter: str  # {quarter}, {year}: a plan date known to the quarter
 
     # the title slides and slide titles
     deck_title: str  # {programme}, {week}, {year}: the document's title
@@ -77,6 +78,7 @@ class Words:
     costs_as_of_day: str  # {day}
     period_one: str  # {week}
     period_range: str  # {start}, {end}
+    period_years: str  # {start}, {start_year}, {end}, {end_year}: a period across new year
     week_category: str  # {week}: a cost chart's category
 
     # the overview, timelines and cost charts

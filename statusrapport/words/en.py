@@ -11,6 +11,7 @@ WORDS = Words(
     months=("January", "February", "March", "April", "May", "June",
             "July", "August", "September", "October", "November", "December"),
     month_short=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    quarter="Q{quarter} {year}",
 
     deck_title="{programme} – status report week {week} {year}",
     deck_subtitle="Status report week {week} {year}",
@@ -54,6 +55,7 @@ WORDS = Words(
     costs_as_of_day="Financial status as of {day}.",
     period_one="Week {week}",
     period_range="Week {start} – {end}",
+    period_years="Week {start} ({start_year}) – {end} ({end_year})",
     week_category="Week {week}",
 
     overview="Overview",

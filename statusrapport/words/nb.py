@@ -13,6 +13,7 @@ WORDS = Words(
     months=("januar", "februar", "mars", "april", "mai", "juni",
             "juli", "august", "september", "oktober", "november", "desember"),
     month_short=("Jan", "Feb", "Mar", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Des"),
+    quarter="{quarter}. kv. {year}",
 
     deck_title="{programme} – statusrapport uke {week} {year}",
     deck_subtitle="Statusrapport uke {week} {year}",
@@ -56,6 +57,7 @@ WORDS = Words(
     costs_as_of_day="Status økonomi er per {day}.",
     period_one="Uke {week}",
     period_range="Uke {start} – {end}",
+    period_years="Uke {start} ({start_year}) – {end} ({end_year})",
     week_category="Uke {week}",
 
     overview="Oversikt",

@@ -12,6 +12,7 @@ WORDS = Words(
     months=("januar", "februar", "mars", "april", "mai", "juni",
             "juli", "august", "september", "oktober", "november", "desember"),
     month_short=("Jan", "Feb", "Mar", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Des"),
+    quarter="{quarter}. kv. {year}",
 
     deck_title="{programme} – statusrapport veke {week} {year}",
     deck_subtitle="Statusrapport veke {week} {year}",
@@ -55,6 +56,7 @@ WORDS = Words(
     costs_as_of_day="Status økonomi er per {day}.",
     period_one="Veke {week}",
     period_range="Veke {start} – {end}",
+    period_years="Veke {start} ({start_year}) – {end} ({end_year})",
     week_category="Veke {week}",
 
     overview="Oversikt",
