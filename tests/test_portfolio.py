@@ -124,6 +124,35 @@ def test_cost_chart_styled_and_its_workbook_dated_by_the_report(tmp_path):
     assert re.findall(r"<v>(\d{5,})</v>", sheet) == ["1500000", "1400000", "2000000", "2150000"]
 
 
+def test_cost_chart_numbers_are_grouped_the_norwegian_way_in_any_locale(tmp_path):
+    """The value axis and the series (which data labels follow) carry one format code with
+    literal no-break spaces, never "#,##0", which draws the viewer's separators."""
+    from statusrapport.writer.chart import CHART_NUMBER_FORMAT
+
+    result = build(_with_costs(tmp_path / "data"), "uke-33", tmp_path / "deck.pptx")
+    chart = next(s.chart for slide in Presentation(str(result.path)).slides
+                 for s in slide.shapes if s.has_chart)
+    labels = chart.value_axis.tick_labels
+    assert labels.number_format == CHART_NUMBER_FORMAT and not labels.number_format_is_linked
+    assert "," not in CHART_NUMBER_FORMAT and "\u00a0" in CHART_NUMBER_FORMAT
+    codes = chart.part._element.xpath(".//c:ser//c:formatCode/text()")
+    assert codes == [CHART_NUMBER_FORMAT] * 2  # each series
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_draws_the_cost_axis_with_grouped_thousands(tmp_path):
+    from rendered_lines import render_lines
+
+    result = build(_with_costs(tmp_path / "data"), "uke-33", tmp_path / "deck.pptx")
+    number = [s.kind for s in result.plan.slides].index("costs")
+    lines = [text.replace("\u00a0", " ") for _, text in
+             render_lines(result.path, tmp_path)[number]]
+    # The axis runs 0 – 2 500 000 in steps of 500 000 as LibreOffice scales it.
+    for label in ("2 500 000", "2 000 000", "1 500 000", "500 000"):
+        assert label in lines, lines
+    assert not any("2000000" in line or "2,000,000" in line for line in lines)
+
+
 def test_tolerance_and_comment_from_the_files(tmp_path):
     loaded = load(_with_costs(tmp_path / "data", tolerance=8), "uke-33")
     rows = {r.initiative_id: r for r in overview(report_context(loaded.programme, loaded.week)).rows}

@@ -18,7 +18,14 @@ CHART_COLOURS = ("7F7F7F", "4472C4")  # plan grey, actual blue: the bundled temp
 # A template's own: plan in its text colour at half strength, actual in its first accent.
 THEME_COLOURS = ('<a:schemeClr val="tx1"><a:lumMod val="50000"/><a:lumOff val="50000"/>'
                  "</a:schemeClr>", '<a:schemeClr val="accent1"/>')
-CHART_NUMBER_FORMAT = "#,##0"
+# Kroner grouped by no-break spaces as the deck writes them (2 150 000), in whatever locale
+# the deck is opened: "#,##0" would be drawn with the viewer's separators (2,150,000 in an
+# English PowerPoint or LibreOffice). A literal separator needs one section per size; two
+# conditions are the most a format code allows, so from a billion on up to the model's
+# bound (10^12) the groups hold. A figure under a thousand keeps a leading space.
+_GROUP = "\\\u00a0"  # an escaped no-break space: a literal in Excel's format code
+CHART_NUMBER_FORMAT = (f"[>=1000000000]#{_GROUP}###{_GROUP}###{_GROUP}##0;"
+                       f"[>=1000000]#{_GROUP}###{_GROUP}##0;#{_GROUP}##0")
 
 
 def chart_frame(chart: Chart, shape_id: int, r_id: str) -> str:
@@ -100,7 +107,8 @@ _CHART_XML = (
     '<c:crossAx val="2140495176"/><c:crosses val="autoZero"/><c:auto val="1"/>'
     '<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
     '<c:valAx><c:axId val="2140495176"/><c:scaling/><c:delete val="0"/><c:axPos val="l"/>'
-    '<c:majorGridlines/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>'
+    '<c:majorGridlines/><c:numFmt formatCode="{number_format}" sourceLinked="0"/>'
+    '<c:majorTickMark val="out"/><c:minorTickMark val="none"/>'
     '<c:tickLblPos val="nextTo"/>{axis_text}<c:crossAx val="2118791784"/>'
     '<c:crosses val="autoZero"/></c:valAx></c:plotArea><c:legend><c:legendPos val="b"/>'
     '<c:layout/><c:overlay val="0"/><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>'
@@ -141,5 +149,5 @@ def _chart_xml(data, workbook, workbook_id: str, theme: bool = False) -> bytes:
         categories_ref=workbook.categories_ref, categories=categories,
         values_ref=workbook.values_ref(s), number_format=text(CHART_NUMBER_FORMAT),
         values=points(s.values)) for i, s in enumerate(data))
-    return _CHART_XML.format(series=series, axis_text=_CHART_AXIS_TEXT,
-                             workbook=workbook_id).encode("utf-8")
+    return _CHART_XML.format(series=series, axis_text=_CHART_AXIS_TEXT, workbook=workbook_id,
+                             number_format=attr(CHART_NUMBER_FORMAT)).encode("utf-8")
