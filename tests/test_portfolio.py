@@ -232,3 +232,80 @@ def test_an_overview_row_stays_short(run_cli, tmp_path):
 
 def test_portfolio_without_charts_for_the_seed(seed):
     assert portfolio(seed).costs == {}
+
+
+def _office_deck(tmp_path, extra=""):
+    from deck_samples import write_office
+
+    return build(write_office(tmp_path / "data", extra), "uke-2", tmp_path / "deck.pptx")
+
+
+def _region(slide, name):
+    return next(r for r in slide.regions if r.name == name)
+
+
+def test_only_a_cost_comment_shows_on_the_overview_when_the_programme_asks(tmp_path, seed):
+    from deck_samples import write_office
+
+    loaded = load(write_office(tmp_path / "plain"), "uke-2")
+    rows = {r.initiative_id: r for r in overview(report_context(loaded.programme,
+                                                                loaded.week)).rows}
+    assert rows["empty"].cost.text == "–"  # the default, as the seed deck's overview has it
+    loaded = load(write_office(tmp_path / "asked", "overview_cost_comment: true\n"), "uke-2")
+    rows = {r.initiative_id: r for r in overview(report_context(loaded.programme,
+                                                                loaded.week)).rows}
+    assert rows["empty"].cost.text == "Innenfor rammen"
+    assert rows["digital"].cost.text == "+815\u00a0500 (13,2\u00a0%)"  # figures still win
+    seed_rows = {r.initiative_id: r for r in overview(seed).rows}
+    assert seed_rows["selvbetjening-avbestille-bekrefte"].cost.text == "–"
+
+
+def test_a_long_cost_comment_is_cut_on_the_overview(tmp_path):
+    from deck_samples import write_office
+
+    folder = write_office(tmp_path / "data", "overview_cost_comment: true\n")
+    path = folder / "empty.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Innenfor rammen", "Innenfor rammen " * 30), encoding="utf-8")
+    result = build(folder, "uke-2", tmp_path / "deck.pptx")
+    text = _region(next(s for s in result.plan.slides if s.kind == "overview"), "overview").text
+    assert "Innenfor rammen Innenfor" in text and "…" in text
+    assert text.count("Innenfor rammen") < 30
+
+
+def test_a_cancelled_milestone_has_its_mark_in_the_timeline_legend_in_the_offices_word(tmp_path):
+    result = _office_deck(tmp_path / "plain")
+    timeline = next(s for s in result.plan.slides if s.kind == "timeline")
+    assert "Avlyst" in _region(timeline, "legend").text.split()
+    own = _office_deck(tmp_path / "own", "cancelled_label: Utgår\n")
+    timeline = next(s for s in own.plan.slides if s.kind == "timeline")
+    legend = _region(timeline, "legend").text
+    assert "Utgår" in legend.split() and "Avlyst" not in legend
+    names = [s.name for s in timeline.shapes if getattr(s, "name", "").startswith("Forklaring")]
+    assert "Forklaring Utgår" in names  # its mark and its label
+
+
+def test_a_timeline_without_a_cancelled_milestone_keeps_its_legend(seed):
+    assert not any(t.has_cancelled for t in timelines(seed))
+
+
+def test_the_status_slide_explains_red_for_cost_and_shows_the_overrun_signed(tmp_path):
+    result = _office_deck(tmp_path)
+    status = next(s for s in result.plan.slides if s.kind == "status" and s.initiative == "digital")
+    legend = _region(status, "legend").text
+    assert "Rødt avvik: kostnadene så langt er over plan." in legend
+    assert "+815\u00a0500 (13,2\u00a0%)" in _region(status, "economy").text
+
+
+def test_nothing_under_progress_is_one_line_not_an_empty_table(tmp_path):
+    from statusrapport.report.view import LABELS
+
+    result = _office_deck(tmp_path, "no_progress_label: Ingen nye punkter denne gang\n")
+    empty = next(s for s in result.plan.slides if s.kind == "status" and s.initiative == "empty")
+    progress = _region(empty, "progress").text
+    assert progress == f"{LABELS['progress']} Ingen nye punkter denne gang"
+    assert LABELS["done"] not in progress  # no column headers
+    tables = [s for s in empty.shapes if isinstance(s, Table) and s.name == LABELS["progress"]]
+    assert len(tables) == 1 and len(tables[0].rows) == 1 and len(tables[0].rows[0]) == 1
+    digital = next(s for s in result.plan.slides if s.kind == "status" and s.initiative == "digital")
+    assert LABELS["done"] in _region(digital, "progress").text
