@@ -127,16 +127,24 @@ def test_cost_chart_styled_and_its_workbook_dated_by_the_report(tmp_path):
 def test_cost_chart_numbers_are_grouped_the_norwegian_way_in_any_locale(tmp_path):
     """The value axis and the series (which data labels follow) carry one format code with
     literal no-break spaces, never "#,##0", which draws the viewer's separators."""
-    from statusrapport.writer.chart import CHART_NUMBER_FORMAT
+    from statusrapport.writer.chart import number_format
 
     result = build(_with_costs(tmp_path / "data"), "uke-33", tmp_path / "deck.pptx")
     chart = next(s.chart for slide in Presentation(str(result.path)).slides
                  for s in slide.shapes if s.has_chart)
+    code = number_format("\u00a0")
     labels = chart.value_axis.tick_labels
-    assert labels.number_format == CHART_NUMBER_FORMAT and not labels.number_format_is_linked
-    assert "," not in CHART_NUMBER_FORMAT and "\u00a0" in CHART_NUMBER_FORMAT
+    assert labels.number_format == code and not labels.number_format_is_linked
+    assert "," not in code and code.count("\\\u00a0") == 6
     codes = chart.part._element.xpath(".//c:ser//c:formatCode/text()")
-    assert codes == [CHART_NUMBER_FORMAT] * 2  # each series
+    assert codes == [code] * 2  # each series
+    english = (tmp_path / "data" / "programme.yaml")
+    english.write_text(english.read_text(encoding="utf-8") + "language: en\n", encoding="utf-8")
+    result = build(tmp_path / "data", "uke-33", tmp_path / "en.pptx")
+    chart = next(s.chart for slide in Presentation(str(result.path)).slides
+                 for s in slide.shapes if s.has_chart)
+    assert chart.value_axis.tick_labels.number_format == number_format(",")
+    assert "#\\,###\\,##0" in number_format(",")  # an escaped comma: a literal, not a code
 
 
 @pytest.mark.libreoffice
