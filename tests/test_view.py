@@ -127,3 +127,20 @@ def test_months_quarters_and_a_period_across_new_year_as_a_norwegian_reader_read
     assert status.milestones[0].planned == ("1. kv. 2022",)
     assert status.period == "Uke 46 (2021) – 2 (2022)"
     assert by_id(view, "empty").status.period == "Uke 2"
+
+
+def test_the_new_words_follow_the_programmes_language(tmp_path):
+    from statusrapport.words import speaking
+
+    loaded, _ = office(tmp_path, "language: en\nkpi_comparison: week\n")
+    context = report_context(loaded.programme, loaded.week)
+    with speaking(context.words):
+        view = report_view(context)
+    assert kpi_lines(view, "digital")[:2] == [
+        "Digitale bestillinger: 12,480 (week 45 2021: 8,911), target 15,000",
+        f"Andel digitalt: 41{S}% (week 45 2021: 33{S}%, +8{S}pp)"]
+    status = by_id(view, "digital").status
+    assert status.milestones[0].planned == ("Q1 2022",)
+    assert status.milestones[1].delivered == "Cancelled"
+    assert status.period == "Week 46 (2021) – 2 (2022)"
+    assert by_id(view, "empty").status.no_progress == "No changes reported"
