@@ -295,7 +295,14 @@ def _kpi_template(initiative: Initiative, week: IsoWeek, before: IsoWeek | None,
         if kpi.unit:
             lines.append(f"{pad}#     unit: {_one_line(kpi.unit)}\n")
         lines.append(f"{pad}#     measured: {measured}\n")
+        if kpi.target is not None:  # a target stands until someone changes it
+            lines.append(f"{pad}#     target: {_figure_text(kpi.target)}\n")
     return lines
+
+
+def _figure_text(value) -> str:
+    """A figure as the file may hold it: a decimal comma, never a dot ("12.480" is refused)."""
+    return format(value.normalize(), "f").replace(".", ",")
 
 
 def _scalar(text: str) -> str:
