@@ -180,13 +180,13 @@ def test_committed_files_are_edited_and_an_untracked_one_refused(run_cli, repo):
     assert "ny.yaml: error: is not committed yet (git status: ??)" in result.stderr
 
 
-def test_a_kpis_target_carries_over_into_the_template(data):
+def test_a_kpis_target_carries_over_into_the_template(run_cli, data):
     path = data / "selvbetjening-avbestille-bekrefte.yaml"
     text = path.read_text(encoding="utf-8")
     marked = text.replace("        value: 3167\n", "        value: 3167\n        target: 12 500,5\n", 1)
     assert marked != text
     path.write_text(marked, encoding="utf-8")
-    result = run("new", "report", "uke-35", "--data", str(data), "--force")
+    result = run_cli("new", "report", "uke-35", "--data", str(data), "--force")
     assert result.exit_code == 0, result.output
     text = path.read_text(encoding="utf-8")
     assert ("    #   - name: Antall avbestilte reiser\n    #     value:\n"
