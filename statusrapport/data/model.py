@@ -367,7 +367,6 @@ class ProgrammeFile(Strict):
         "nb", description="Rapportens språk: bokmål (nb), nynorsk (nn) eller engelsk (en)")
     template: TemplateSettings | None = Field(
         None, description="Malen og hvilke av dens lysbildeoppsett rapporten bruker")
-
     # How a KPI's earlier figure is labelled: by the day it was measured ("26.05.21: 1944", as
     # the seed deck) or by the week of the report that gave it ("uke 45: 8 911").
     kpi_comparison: Literal["date", "week"] = Field(
