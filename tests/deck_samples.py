@@ -200,3 +200,58 @@ def previous_deck(label: bytes = b"the previous deck") -> bytes:
         package.writestr("ppt/presentation.xml", b"<p:presentation/>")
         package.writestr("label.txt", label)
     return out.getvalue()
+
+
+# --- an office's own forms (issue 12) --------------------------------------------------------
+# A quarter and a cancelled milestone, a period across new year, an overrun, KPIs with an
+# earlier figure (by week and by date), a target and a percentage; and an initiative with
+# nothing under progress and only a cost comment.
+
+OFFICE_PROGRAMME = """\
+programme: P
+groups:
+  - name: G
+    initiatives: [digital, empty]
+{extra}"""
+DIGITAL = """\
+name: Digital rekvisisjon
+group: G
+leader: Kari Nordmann
+milestones:
+  - {id: MP1, description: Pilot, planned: Q1 2022}
+  - {id: MP2, description: Gammel plan, planned: 01.12.21, cancelled: true}
+reports:
+  2021-uke-45:
+    kpis:
+      - {name: Fra rapport, value: 950, measured: 12.11.21}
+  2022-uke-2:
+    period: uke 46 (2021) – uke 2 (2022)
+    done: [Analyse ferdig]
+    costs: {plan: 6 175 000, actual: 6 990 500, as_of: 31.12.21}
+    kpis:
+      - name: Digitale bestillinger
+        value: 12 480
+        measured: 14.01.22
+        earlier: {value: 8911, week: uke 45}
+        target: 15 000
+      - {name: Andel digitalt, value: 41, unit: "%", measured: 14.01.22,
+         earlier: {value: 33, measured: 12.11.21}}
+      - {name: Fra rapport, value: 1000, measured: 14.01.22}
+"""
+EMPTY = """\
+name: Tomt tiltak
+group: G
+leader: Ola Nordmann
+reports:
+  2022-uke-2:
+    costs: {comments: [Innenfor rammen]}
+"""
+
+
+def write_office(folder: Path, extra: str = "") -> Path:
+    """The office's programme; `extra` adds lines (its choices) to programme.yaml."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "programme.yaml").write_text(OFFICE_PROGRAMME.format(extra=extra), encoding="utf-8")
+    (folder / "digital.yaml").write_text(DIGITAL, encoding="utf-8")
+    (folder / "empty.yaml").write_text(EMPTY, encoding="utf-8")
+    return folder

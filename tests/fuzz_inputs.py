@@ -268,14 +268,18 @@ MONTH_NAMES = ("Jan", "feb", "mars", "april", "mai", "juni", "jul", "aug", "sep"
 
 def day():
     dates = st.dates(min_value=date(FIRST_YEAR, 1, 1), max_value=date(LAST_YEAR, 12, 31))
-    return st.one_of(dates.map(lambda d: d.strftime("%d.%m.%Y")), dates.map(str))
+    this_century = st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31))
+    return st.one_of(dates.map(lambda d: d.strftime("%d.%m.%Y")), dates.map(str),
+                     this_century.map(lambda d: d.strftime("%d.%m.%y")))
 
 
 def plan_date():
     years = st.integers(FIRST_YEAR, LAST_YEAR)
     return st.one_of(day(), st.tuples(st.sampled_from(MONTH_NAMES), years)
                      .map(lambda t: f"{t[0]} {t[1]}"),
-                     st.tuples(years, st.integers(1, 12)).map(lambda t: f"{t[0]}-{t[1]:02d}"))
+                     st.tuples(years, st.integers(1, 12)).map(lambda t: f"{t[0]}-{t[1]:02d}"),
+                     st.tuples(st.sampled_from(["Q{} {}", "{}. kvartal {}", "{}. kv. {}"]),
+                               st.integers(1, 4), years).map(lambda t: t[0].format(t[1], t[2])))
 
 
 def amount():
@@ -284,8 +288,9 @@ def amount():
 
 def figure():
     return st.one_of(st.integers(-10**12, 10**12).map(str),
+                     # A decimal comma: "12.480" is refused as ambiguous (12 480 or 12,48?).
                      st.decimals(min_value=-10**9, max_value=10**9, allow_nan=False,
-                                 places=3).map(str),
+                                 places=3).map(lambda d: str(d).replace(".", ",")),
                      st.sampled_from(["99,5", "0", "-0", "1 234", "12345.678"]))
 
 

@@ -151,6 +151,22 @@ def test_kpi_changes_against_the_last_known_figure():
     )
 
 
+def test_a_percentage_changes_in_points_and_a_comparison_is_grouped_alike():
+    p = programme(initiative(reports={
+        "2021-uke-20": {"kpis": [{"name": "Andel", "value": "33", "unit": "%",
+                                  "measured": "2021-05-21"},
+                                 {"name": "Reiser", "value": "8911", "measured": "2021-05-21"}]},
+        "2021-uke-30": {"kpis": [{"name": "Andel", "value": "41", "unit": "%",
+                                  "measured": "2021-07-30"},
+                                 {"name": "Reiser", "value": "12 480", "measured": "2021-07-30"}]},
+    }))
+    item = compare_reports(p, W20, W30).initiatives[0]
+    assert item.kpis == (
+        FigureChange("Andel", f"33{S}% (21.05.21)", f"41{S}% (30.07.21)", f"+8{S}pp"),
+        FigureChange("Reiser", f"8{S}911 (21.05.21)", f"12{S}480 (30.07.21)", "+3569"),
+    )
+
+
 def test_risks_added_and_removed_ignore_line_breaks():
     def risks(*texts):
         return initiative(reports={"2021-uke-30": {"risks": list(texts)}})

@@ -42,8 +42,22 @@ def test_figures_group_from_five_digits(value, unit, text):
 
 def test_dates_in_tables_are_dd_mm_yy_and_months_are_named():
     assert fmt.short_date(date(2019, 11, 30)) == "30.11.19"
-    assert fmt.plan_date(PlanDate(2022, 1)) == "Jan 2022"
     assert fmt.plan_date(PlanDate(2021, 9, 21)) == "21.09.21"
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("Jan 2022", "Jan 2022"),  # the seed's own form: abbreviated, it stays abbreviated
+    ("jan. 2022", "Jan 2022"),
+    ("mars 2022", "mars 2022"),  # written out: its Norwegian name, in lower case
+    ("Mars 2022", "mars 2022"),
+    ("2022-03", "mars 2022"),
+    ("05.2022", "mai 2022"),
+    ("Q1 2022", "1. kv. 2022"),
+    ("4. kvartal 2021", "4. kv. 2021"),
+    ("31.01.22", "31.01.22"),
+])
+def test_months_and_quarters_are_shown_in_norwegian(written, shown):
+    assert fmt.plan_date(PlanDate.parse(written)) == shown
 
 
 def test_costs_as_of_reads_as_end_of_month_when_it_is():
@@ -53,7 +67,7 @@ def test_costs_as_of_reads_as_end_of_month_when_it_is():
 
 def test_period_across_new_year_and_single_week():
     assert fmt.period(IsoWeek(2021, 22), IsoWeek(2021, 33)) == "Uke 22 – 33"
-    assert fmt.period(IsoWeek(2021, 45), IsoWeek(2022, 2)) == "Uke 45 – 2"
+    assert fmt.period(IsoWeek(2021, 45), IsoWeek(2022, 2)) == "Uke 45 (2021) – 2 (2022)"
     assert fmt.period(IsoWeek(2021, 33), IsoWeek(2021, 33)) == "Uke 33"
 
 

@@ -212,3 +212,22 @@ def test_contents_given_in_memory(tmp_path):
         load_files("rev", contents)
     assert [str(p) for p in caught.value.problems] == [
         "rev/a.yaml:1:1: error: leader: required, but missing"]
+
+
+def test_an_earlier_figure_beside_an_earlier_report_giving_it_is_a_warning(tmp_path):
+    from deck_samples import write_office
+
+    folder = write_office(tmp_path)
+    path = folder / "digital.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "      - {name: Fra rapport, value: 950, measured: 12.11.21}",
+        "      - {name: Fra rapport, value: 950, measured: 12.11.21}\n"
+        "      - {name: Digitale bestillinger, value: 8000, measured: 12.11.21}")
+    path.write_text(text, encoding="utf-8")
+    loaded = load(folder, "uke-2")
+    lines = [str(w).replace(f"{folder}/", "") for w in loaded.warnings]
+    assert [line for line in lines if "earlier" in line] == [
+        "digital.yaml:20:18: warning: reports.2022-uke-2.kpis[0].earlier: the report 2021-uke-45 "
+        "also gives 'Digitale bestillinger': the deck compares with this earlier figure; remove "
+        "it to compare with the report's"]
+    assert load(write_office(tmp_path / "plain"), "uke-2").warnings == []

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from statusrapport.data.dates import PlanDate
 from statusrapport.data.model import (Costs, Initiative, Kpi, Milestone, Report, previous_week,
                                  report_date, report_period)
-from statusrapport.data.weeks import IsoWeek
+from statusrapport.data.weeks import IsoWeek, WeekRef
 
 BASE = {"name": "Selvbetjening – «endre»", "group": "Selvbetjening", "leader": "David Låås"}
 
@@ -160,6 +160,8 @@ def test_report_period_crossing_new_year():
     assert report_period(written, IsoWeek(2022, 2)) == (IsoWeek(2021, 45), IsoWeek(2022, 2))
     derived = initiative(reports={"2021-uke-44": {}, "2022-uke-2": {}})
     assert report_period(derived, IsoWeek(2022, 2)) == (IsoWeek(2021, 45), IsoWeek(2022, 2))
+    with_years = initiative(reports={"2022-uke-2": {"period": "uke 45 (2021) – uke 2 (2022)"}})
+    assert report_period(with_years, IsoWeek(2022, 2)) == (IsoWeek(2021, 45), IsoWeek(2022, 2))
     after_week_53 = initiative(reports={"2020-uke-53": {}, "2021-uke-2": {}})
     assert report_period(after_week_53, IsoWeek(2021, 2)) == (IsoWeek(2021, 1), IsoWeek(2021, 2))
 
@@ -168,3 +170,61 @@ def test_report_date_is_its_own_or_the_friday_of_its_week():
     assert report_date(IsoWeek(2021, 33), Report.model_validate({"date": "18.08.2021"})) == \
         date(2021, 8, 18)
     assert report_date(IsoWeek(2021, 33), Report()) == date(2021, 8, 20)
+
+
+@pytest.mark.parametrize("written, asks", [
+    ("12.480", "'12.480' is ambiguous: write 12 480 (thousands grouped by spaces) or 12,48 "
+               "(a decimal comma)"),
+    ("1.000", "write 1 000 (thousands grouped by spaces) or 1,0 (a decimal comma)"),
+    ("1.234.567", "'1.234.567': write 1 234 567 (thousands grouped by spaces)"),
+    ("-3.500", "write -3 500"),
+])
+def test_a_figure_with_a_dot_before_three_digits_is_ambiguous(written, asks):
+    [(loc, text)] = errors(Kpi, {"name": "Antall", "value": written, "measured": "18.08.2021"})
+    assert loc == ("value",) and asks in text
+
+
+@pytest.mark.parametrize("written, value", [
+    ("12 480", Decimal(12480)), ("12,48", Decimal("12.48")), ("12.48", Decimal("12.48")),
+    ("0.480", Decimal("0.48")), ("12.4800", Decimal("12.48")), ("1.5", Decimal("1.5")),
+])
+def test_figures_that_read_one_way_only_stay_accepted(written, value):
+    kpi = Kpi.model_validate({"name": "Antall", "value": written, "measured": "18.08.2021"})
+    assert kpi.value == value
+
+
+def test_a_kpi_carries_its_earlier_figure_and_a_target():
+    kpi = Kpi.model_validate({"name": "Antall", "value": "12 480", "measured": "14.01.22",
+                              "earlier": {"value": "8911", "week": "uke 45"},
+                              "target": "15 000"})
+    assert kpi.earlier.value == 8911 and kpi.earlier.week == WeekRef(45)
+    assert kpi.earlier.measured is None and kpi.target == 15000
+    dated = Kpi.model_validate({"name": "Antall", "value": "1", "measured": "14.01.22",
+                                "earlier": {"value": "2", "measured": "12.11.21"}})
+    assert dated.earlier.measured == date(2021, 11, 12)
+
+
+def test_an_earlier_figure_says_when_it_was_measured():
+    assert errors(Kpi, {"name": "Antall", "value": "1", "measured": "14.01.22",
+                        "earlier": {"value": "2"}}) == [
+        (("earlier",), "Value error, say when the earlier value was measured: measured (a date) "
+                       "or week (uke-45)")]
+    [(loc, _)] = errors(Kpi, {"name": "Antall", "value": "1", "measured": "14.01.22",
+                              "earlier": {"value": "2", "week": "uke 60"}})
+    assert loc == ("earlier", "week")
+
+
+def test_the_programme_files_choices_have_the_seeds_defaults():
+    from statusrapport.data.model import ProgrammeFile
+
+    base = {"programme": "P", "groups": [{"name": "G", "initiatives": ["a"]}]}
+    plain = ProgrammeFile.model_validate(base)
+    assert (plain.kpi_comparison, plain.cancelled_label, plain.no_progress_label,
+            plain.overview_cost_comment) == ("date", None, None, False)  # None: the language's
+    own = ProgrammeFile.model_validate({**base, "kpi_comparison": "week",
+                                        "cancelled_label": "utgår",
+                                        "no_progress_label": "Ingen nye punkter",
+                                        "overview_cost_comment": "true"})
+    assert (own.kpi_comparison, own.cancelled_label, own.no_progress_label,
+            own.overview_cost_comment) == ("week", "utgår", "Ingen nye punkter", True)
+    assert errors(ProgrammeFile, {**base, "kpi_comparison": "uke"})[0][0] == ("kpi_comparison",)

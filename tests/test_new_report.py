@@ -4,6 +4,7 @@ drafts marked until reviewed, and files with uncommitted git changes left alone.
 from __future__ import annotations
 
 import difflib
+from decimal import Decimal
 import shutil
 from pathlib import Path
 
@@ -123,11 +124,11 @@ def test_refusals_write_nothing(run_cli, data, week, message):
 
 def test_over_new_year(run_cli, data):
     assert choose_week("uke-2", [IsoWeek(2021, 33)]) == IsoWeek(2022, 2)
-    assert period_text(IsoWeek(2021, 34), IsoWeek(2022, 2)) == "uke 34 – 2"
+    assert period_text(IsoWeek(2021, 34), IsoWeek(2022, 2)) == "uke 34 (2021) – uke 2 (2022)"
     assert period_text(IsoWeek(2020, 30), IsoWeek(2022, 2)) == "2020-uke-30 – 2022-uke-2"
     result = run_cli("new", "report", "uke-2", "--data", str(data))
     assert result.exit_code == 0, result.output
-    assert "2022-uke-2:\n    period: uke 34 – 2\n" in texts(data)[ENDRE]
+    assert "2022-uke-2:\n    period: uke 34 (2021) – uke 2 (2022)\n" in texts(data)[ENDRE]
     validated = run_cli("validate", "2022-uke-2", "--data", str(data))
     assert validated.exit_code == 0 and "period" not in validated.stderr
 
@@ -177,3 +178,23 @@ def test_committed_files_are_edited_and_an_untracked_one_refused(run_cli, repo):
     result = run_cli("new", "report", "uke-37", "--data", str(repo))
     assert result.exit_code == 1
     assert "ny.yaml: error: is not committed yet (git status: ??)" in result.stderr
+
+
+def test_a_kpis_target_carries_over_into_the_template(run_cli, data):
+    path = data / "selvbetjening-avbestille-bekrefte.yaml"
+    text = path.read_text(encoding="utf-8")
+    marked = text.replace("        value: 3167\n", "        value: 3167\n        target: 12 500,5\n", 1)
+    assert marked != text
+    path.write_text(marked, encoding="utf-8")
+    result = run_cli("new", "report", "uke-35", "--data", str(data), "--force")
+    assert result.exit_code == 0, result.output
+    text = path.read_text(encoding="utf-8")
+    assert ("    #   - name: Antall avbestilte reiser\n    #     value:\n"
+            "    #     measured: 03.09.2021\n    #     target: 12500,5\n") in text
+    filled = text.replace("    # kpis:", "    kpis:").replace("    #   - name:", "      - name:")
+    filled = filled.replace("    #     value:", "        value: 4000")
+    filled = filled.replace("    #     measured:", "        measured:")
+    filled = filled.replace("    #     target:", "        target:")
+    path.write_text(filled, encoding="utf-8")
+    avbestille = next(i for i in load(data).programme.initiatives if "avbestille" in i.id)
+    assert [k.target for k in avbestille.reports[IsoWeek(2021, 35)].kpis][0] == Decimal("12500.5")

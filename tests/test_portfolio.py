@@ -124,6 +124,43 @@ def test_cost_chart_styled_and_its_workbook_dated_by_the_report(tmp_path):
     assert re.findall(r"<v>(\d{5,})</v>", sheet) == ["1500000", "1400000", "2000000", "2150000"]
 
 
+def test_cost_chart_numbers_are_grouped_the_norwegian_way_in_any_locale(tmp_path):
+    """The value axis and the series (which data labels follow) carry one format code with
+    literal no-break spaces, never "#,##0", which draws the viewer's separators."""
+    from statusrapport.writer.chart import number_format
+
+    result = build(_with_costs(tmp_path / "data"), "uke-33", tmp_path / "deck.pptx")
+    chart = next(s.chart for slide in Presentation(str(result.path)).slides
+                 for s in slide.shapes if s.has_chart)
+    code = number_format("\u00a0")
+    labels = chart.value_axis.tick_labels
+    assert labels.number_format == code and not labels.number_format_is_linked
+    assert "," not in code and code.count("\\\u00a0") == 6
+    codes = chart.part._element.xpath(".//c:ser//c:formatCode/text()")
+    assert codes == [code] * 2  # each series
+    english = (tmp_path / "data" / "programme.yaml")
+    english.write_text(english.read_text(encoding="utf-8") + "language: en\n", encoding="utf-8")
+    result = build(tmp_path / "data", "uke-33", tmp_path / "en.pptx")
+    chart = next(s.chart for slide in Presentation(str(result.path)).slides
+                 for s in slide.shapes if s.has_chart)
+    assert chart.value_axis.tick_labels.number_format == number_format(",")
+    assert "#\\,###\\,##0" in number_format(",")  # an escaped comma: a literal, not a code
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_draws_the_cost_axis_with_grouped_thousands(tmp_path):
+    from rendered_lines import render_lines
+
+    result = build(_with_costs(tmp_path / "data"), "uke-33", tmp_path / "deck.pptx")
+    number = [s.kind for s in result.plan.slides].index("costs")
+    lines = [text.replace("\u00a0", " ") for _, text in
+             render_lines(result.path, tmp_path)[number]]
+    # The axis runs 0 – 2 500 000 in steps of 500 000 as LibreOffice scales it.
+    for label in ("2 500 000", "2 000 000", "1 500 000", "500 000"):
+        assert label in lines, lines
+    assert not any("2000000" in line or "2,000,000" in line for line in lines)
+
+
 def test_tolerance_and_comment_from_the_files(tmp_path):
     loaded = load(_with_costs(tmp_path / "data", tolerance=8), "uke-33")
     rows = {r.initiative_id: r for r in overview(report_context(loaded.programme, loaded.week)).rows}
@@ -203,3 +240,80 @@ def test_an_overview_row_stays_short(run_cli, tmp_path):
 
 def test_portfolio_without_charts_for_the_seed(seed):
     assert portfolio(seed).costs == {}
+
+
+def _office_deck(tmp_path, extra=""):
+    from deck_samples import write_office
+
+    return build(write_office(tmp_path / "data", extra), "uke-2", tmp_path / "deck.pptx")
+
+
+def _region(slide, name):
+    return next(r for r in slide.regions if r.name == name)
+
+
+def test_only_a_cost_comment_shows_on_the_overview_when_the_programme_asks(tmp_path, seed):
+    from deck_samples import write_office
+
+    loaded = load(write_office(tmp_path / "plain"), "uke-2")
+    rows = {r.initiative_id: r for r in overview(report_context(loaded.programme,
+                                                                loaded.week)).rows}
+    assert rows["empty"].cost.text == "–"  # the default, as the seed deck's overview has it
+    loaded = load(write_office(tmp_path / "asked", "overview_cost_comment: true\n"), "uke-2")
+    rows = {r.initiative_id: r for r in overview(report_context(loaded.programme,
+                                                                loaded.week)).rows}
+    assert rows["empty"].cost.text == "Innenfor rammen"
+    assert rows["digital"].cost.text == "+815\u00a0500 (13,2\u00a0%)"  # figures still win
+    seed_rows = {r.initiative_id: r for r in overview(seed).rows}
+    assert seed_rows["selvbetjening-avbestille-bekrefte"].cost.text == "–"
+
+
+def test_a_long_cost_comment_is_cut_on_the_overview(tmp_path):
+    from deck_samples import write_office
+
+    folder = write_office(tmp_path / "data", "overview_cost_comment: true\n")
+    path = folder / "empty.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Innenfor rammen", "Innenfor rammen " * 30), encoding="utf-8")
+    result = build(folder, "uke-2", tmp_path / "deck.pptx")
+    text = _region(next(s for s in result.plan.slides if s.kind == "overview"), "overview").text
+    assert "Innenfor rammen Innenfor" in text and "…" in text
+    assert text.count("Innenfor rammen") < 30
+
+
+def test_a_cancelled_milestone_has_its_mark_in_the_timeline_legend_in_the_offices_word(tmp_path):
+    result = _office_deck(tmp_path / "plain")
+    timeline = next(s for s in result.plan.slides if s.kind == "timeline")
+    assert "Avlyst" in _region(timeline, "legend").text.split()
+    own = _office_deck(tmp_path / "own", "cancelled_label: Utgår\n")
+    timeline = next(s for s in own.plan.slides if s.kind == "timeline")
+    legend = _region(timeline, "legend").text
+    assert "Utgår" in legend.split() and "Avlyst" not in legend
+    names = [s.name for s in timeline.shapes if getattr(s, "name", "").startswith("Forklaring")]
+    assert "Forklaring Utgår" in names  # its mark and its label
+
+
+def test_a_timeline_without_a_cancelled_milestone_keeps_its_legend(seed):
+    assert not any(t.has_cancelled for t in timelines(seed))
+
+
+def test_the_status_slide_explains_red_for_cost_and_shows_the_overrun_signed(tmp_path):
+    result = _office_deck(tmp_path)
+    status = next(s for s in result.plan.slides if s.kind == "status" and s.initiative == "digital")
+    legend = _region(status, "legend").text
+    assert "Rødt avvik: kostnadene så langt er over plan." in legend
+    assert "+815\u00a0500 (13,2\u00a0%)" in _region(status, "economy").text
+
+
+def test_nothing_under_progress_is_one_line_not_an_empty_table(tmp_path):
+    from statusrapport.report.view import LABELS
+
+    result = _office_deck(tmp_path, "no_progress_label: Ingen nye punkter denne gang\n")
+    empty = next(s for s in result.plan.slides if s.kind == "status" and s.initiative == "empty")
+    progress = _region(empty, "progress").text
+    assert progress == f"{LABELS['progress']} Ingen nye punkter denne gang"
+    assert LABELS["done"] not in progress  # no column headers
+    tables = [s for s in empty.shapes if isinstance(s, Table) and s.name == LABELS["progress"]]
+    assert len(tables) == 1 and len(tables[0].rows) == 1 and len(tables[0].rows[0]) == 1
+    digital = next(s for s in result.plan.slides if s.kind == "status" and s.initiative == "digital")
+    assert LABELS["done"] in _region(digital, "progress").text

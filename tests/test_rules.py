@@ -28,6 +28,11 @@ def milestone(**fields) -> Milestone:
     # a month-only date is due at the end of its month
     ({"planned": "Aug 2021"}, MilestoneState.PENDING),
     ({"planned": "Jul 2021"}, MilestoneState.OVERDUE),
+    # a quarter is due at the end of its last month
+    ({"planned": "Q3 2021"}, MilestoneState.PENDING),
+    ({"planned": "2. kvartal 2021"}, MilestoneState.OVERDUE),
+    ({"planned": "Q1 2021", "delivered": "31.03.21"}, MilestoneState.DELIVERED),
+    ({"planned": "Q1 2021", "delivered": "01.04.21"}, MilestoneState.DELIVERED_LATE),
     ({"planned": "Jul 2021", "delivered": "31.07.2021"}, MilestoneState.DELIVERED),
 ])
 def test_milestone_state(fields, state):

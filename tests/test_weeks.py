@@ -82,6 +82,16 @@ def test_report_key_names_its_year():
     ("2021-uke-45 – 2022-uke-2", WeekRef(45, 2021), WeekRef(2, 2022)),
     ("2021-uke-45-2022-uke-2", WeekRef(45, 2021), WeekRef(2, 2022)),
     ("uke 33", WeekRef(33), None),
+    # Across new year, with each week's year after it, as offices write it.
+    ("uke 45 2021 – uke 2 2022", WeekRef(45, 2021), WeekRef(2, 2022)),
+    ("uke 45 (2021) – uke 2 (2022)", WeekRef(45, 2021), WeekRef(2, 2022)),
+    ("Uke 45 (2021) – 2 (2022)", WeekRef(45, 2021), WeekRef(2, 2022)),  # as the deck shows it
+    ("uke 45 (2021)-uke 2 (2022)", WeekRef(45, 2021), WeekRef(2, 2022)),
+    ("uke 45/2021 – uke 2/2022", WeekRef(45, 2021), WeekRef(2, 2022)),
+    ("45/2021 - 2/2022", WeekRef(45, 2021), WeekRef(2, 2022)),
+    ("uke 45, 2021 – uke 2, 2022", WeekRef(45, 2021), WeekRef(2, 2022)),
+    ("uke 45 i 2021 til uke 2 i 2022", WeekRef(45, 2021), WeekRef(2, 2022)),
+    ("uke 45 – uke 2 2022", WeekRef(45), WeekRef(2, 2022)),
 ])
 def test_period_forms(text, start, end):
     assert parse_period(text) == (start, end)
@@ -93,6 +103,8 @@ def test_period_forms(text, start, end):
     ("uke 22 – blah", "got 'uke 22 – blah'"),
     ("uke 22 – 33 – 44", "expected a period such as"),
     ("uke 60 – 33", "there is no week 60"),
+    ("uke 45 (2021 – uke 2 (2022)", "got 'uke 45 (2021 – uke 2 (2022)'"),
+    ("uke 53 (2021) – uke 2 (2022)", "2021 has no week 53"),
 ])
 def test_period_refused(text, message):
     with pytest.raises(ValueError) as caught:

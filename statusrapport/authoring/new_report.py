@@ -49,8 +49,10 @@ def choose_week(text: str, weeks: list[IsoWeek], today: date | None = None) -> I
 def period_text(start: IsoWeek, end: IsoWeek) -> str:
     if start == end:
         return f"uke {end.week}"
-    if (end.day(1) - start.day(1)).days < 364:  # the week numbers alone are unambiguous
+    if start.year == end.year:
         return f"uke {start.week} – {end.week}"
+    if end.year == start.year + 1:  # across one new year: each week with its year, as offices write it
+        return f"uke {start.week} ({start.year}) – uke {end.week} ({end.year})"
     return f"{start.key} – {end.key}"
 
 
@@ -293,7 +295,14 @@ def _kpi_template(initiative: Initiative, week: IsoWeek, before: IsoWeek | None,
         if kpi.unit:
             lines.append(f"{pad}#     unit: {_one_line(kpi.unit)}\n")
         lines.append(f"{pad}#     measured: {measured}\n")
+        if kpi.target is not None:  # a target stands until someone changes it
+            lines.append(f"{pad}#     target: {_figure_text(kpi.target)}\n")
     return lines
+
+
+def _figure_text(value) -> str:
+    """A figure as the file may hold it: a decimal comma, never a dot ("12.480" is refused)."""
+    return format(value.normalize(), "f").replace(".", ",")
 
 
 def _scalar(text: str) -> str:

@@ -27,6 +27,8 @@ _TITLES = {
                         "punktet."),
     "Highlights": ("KPI-/statuslysbildet", None),
     "Kpi": ("KPI", None),
+    "EarlierFigure": ("Tidligere verdi", "Der ingen tidligere rapport gir KPI-en: verdien og når "
+                      "den ble målt (measured) eller rapportert (week)."),
     "Costs": ("Status økonomi", None),
     "Report": ("Rapport", None),
     "Milestone": ("Milepæl", None),

@@ -51,10 +51,25 @@ def _report_findings(initiative: Initiative, week: IsoWeek) -> Iterator[Finding]
                    f"{DRAFT_MARKER}: planned in the previous report; if it was done, remove "
                    f"{DRAFT_MARKER}, if not, delete the item")
     before = previous_week(initiative, week)
+    for index, kpi in enumerate(report.kpis):
+        given = _earlier_report_with(initiative, week, kpi.name)
+        if kpi.earlier is not None and given is not None:
+            yield ((*where, "kpis", index, "earlier"),
+                   f"the report {given.key} also gives {kpi.name!r}: the deck compares with "
+                   "this earlier figure; remove it to compare with the report's")
     if report.period and before and start != before.next():
         yield ((*where, "period"),
                f"the period starts at uke {start.week}, but the previous report is "
                f"uke {before.week}: it should start at uke {before.next().week}")
+
+
+def _earlier_report_with(initiative: Initiative, week: IsoWeek, name: str) -> IsoWeek | None:
+    before = previous_week(initiative, week)
+    while before is not None:
+        if any(k.name == name for k in initiative.reports[before].kpis):
+            return before
+        before = previous_week(initiative, before)
+    return None
 
 
 def _deliveries_after_report(initiative: Initiative, week: IsoWeek) -> Iterator[Finding]:

@@ -82,7 +82,11 @@ def _load(files: _Files, report: str | None) -> Loaded:
         settings = programme_file[0]
         programme = replace(programme, cost_tolerance=settings.cost_tolerance,
                             timeline=settings.timeline, language=settings.language,
-                            template=_template_choice(files, *programme_file))
+                            template=_template_choice(files, *programme_file),
+                            kpi_comparison=settings.kpi_comparison,
+                            cancelled_label=settings.cancelled_label,
+                            no_progress_label=settings.no_progress_label,
+                            overview_cost_comment=settings.overview_cost_comment)
     # A file that failed to load may hold the report asked for: name the files' errors only,
     # not "there is no report for uke-33; reports in the data: none" beside them.
     failed = any(p.severity is Severity.ERROR for p in problems)

@@ -6,6 +6,7 @@ arrive as text from `yamlsafe`; the field types below decide what the text may m
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,7 +18,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       model_validator)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from statusrapport.data.dates import DATE_FORMATS, MONTH_FORMATS, PlanDate, parse_day
+from statusrapport.data.dates import DATE_FORMATS, MONTH_FORMATS, QUARTER_FORMATS, PlanDate, parse_day
 from statusrapport.data.weeks import IsoWeek, WeekRef, parse_period, parse_week_key
 from statusrapport.words import Language
 
@@ -44,7 +45,8 @@ def _plan_date(value: Any) -> PlanDate:
     if isinstance(value, date):
         return PlanDate.of(value)
     if not isinstance(value, str):
-        raise ValueError(f"expected a date such as {DATE_FORMATS}, or a month such as {MONTH_FORMATS}")
+        raise ValueError(f"expected a date such as {DATE_FORMATS}, a month such as {MONTH_FORMATS}, "
+                         f"or a quarter such as {QUARTER_FORMATS}")
     return PlanDate.parse(value)
 
 
@@ -68,10 +70,27 @@ _FIGURE_SIZE = (f"a figure has at most {FIGURE_DIGITS} digits before the decimal
                 f"{FIGURE_DECIMALS} after it")
 
 
+# 12.480: a Norwegian reader means twelve thousand, Python twelve and a half; either reading
+# may be the writer's, so the figure is refused and both spellings offered. 0.480 and 1.48 are
+# decimals to anyone.
+_AMBIGUOUS_FIGURE = re.compile(r"-?[1-9]\d{0,2}(?:\.\d{3})+")
+
+
+def _ambiguous(written: str) -> str:
+    thousands = f"{written.replace('.', ' ')} (thousands grouped by spaces)"
+    whole, _, fraction = written.partition(".")
+    if "." in fraction:  # 1.234.567 cannot be a decimal: only the dots are wrong
+        return f"{written!r}: write {thousands}"
+    decimal = f"{whole},{fraction.rstrip('0') or '0'}"
+    return f"{written!r} is ambiguous: write {thousands} or {decimal} (a decimal comma)"
+
+
 def _figure(value: Any) -> Decimal:
     if isinstance(value, (int, Decimal)):
         number = Decimal(value)
     elif isinstance(value, str):
+        if _AMBIGUOUS_FIGURE.fullmatch(value.strip()):
+            raise ValueError(_ambiguous(value.strip()))
         written = value.replace(" ", "").replace("\u00a0", "").replace(",", ".")
         if len(written) > 2 * (FIGURE_DIGITS + FIGURE_DECIMALS):
             raise ValueError(_FIGURE_SIZE)
@@ -104,10 +123,12 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-_DATE_SCHEMA = {"type": "string", "description": "Dato, f.eks. 2021-08-18 eller 18.08.2021"}
+_DATE_SCHEMA = {"type": "string",
+                "description": "Dato, f.eks. 2021-08-18, 18.08.2021 eller 18.08.21"}
 Day = Annotated[date, PlainValidator(_day), WithJsonSchema(_DATE_SCHEMA)]
-_PLANNED_SCHEMA = {"type": "string", "description": "Dato (18.08.2021 eller 2021-08-18) eller "
-                   "måned (Jan 2022, januar 2022 eller 2022-01)"}
+_PLANNED_SCHEMA = {"type": "string", "description": "Dato (18.08.2021, 18.08.21 eller 2021-08-18), "
+                   "måned (Jan 2022, januar 2022 eller 2022-01) eller kvartal (Q1 2022, "
+                   "1. kvartal 2022)"}
 Planned = Annotated[PlanDate, PlainValidator(_plan_date), WithJsonSchema(_PLANNED_SCHEMA)]
 WeekKey = Annotated[IsoWeek, PlainValidator(_week_key), WithJsonSchema(
     {"type": "string", "pattern": r"^\d{4}-uke-\d{1,2}$"})]
@@ -168,11 +189,40 @@ class Highlights(Strict):
                                          description="Punktene på KPI-/statuslysbildet")
 
 
+def _week_ref(value: Any) -> WeekRef:
+    if isinstance(value, WeekRef):
+        return value
+    return WeekRef.parse(str(value))
+
+
+WeekOfYear = Annotated[WeekRef, PlainValidator(_week_ref), WithJsonSchema(
+    {"type": "string", "description": "Uke, f.eks. uke-45 eller 2021-uke-45"})]
+
+
+class EarlierFigure(Strict):
+    """A KPI's earlier value where the data holds no earlier report that gives it."""
+
+    value: Figure = Field(description="Tidligere målt verdi")
+    measured: Day | None = Field(None, description="Datoen den tidligere verdien ble målt")
+    week: WeekOfYear | None = Field(
+        None, description="Uken den tidligere verdien ble rapportert, f.eks. uke-45")
+
+    @model_validator(mode="after")
+    def _dated(self) -> EarlierFigure:
+        if self.measured is None and self.week is None:
+            raise ValueError("say when the earlier value was measured: measured (a date) or "
+                             "week (uke-45)")
+        return self
+
+
 class Kpi(Strict):
     name: ShortText = Field(description="KPI-ens navn; sammenlignes med samme navn i forrige rapport")
     value: Figure = Field(description="Målt verdi, f.eks. 3167 eller 12,5")
     unit: Annotated[str, Field(max_length=20)] = Field("", description="Enhet, f.eks. % eller stk")
     measured: Day = Field(description="Datoen verdien er målt")
+    earlier: EarlierFigure | None = Field(
+        None, description="Tidligere verdi, der ingen tidligere rapport gir den")
+    target: Figure | None = Field(None, description="Målet for KPI-en")
 
 
 class Costs(Strict):
@@ -317,6 +367,22 @@ class ProgrammeFile(Strict):
         "nb", description="Rapportens språk: bokmål (nb), nynorsk (nn) eller engelsk (en)")
     template: TemplateSettings | None = Field(
         None, description="Malen og hvilke av dens lysbildeoppsett rapporten bruker")
+    # How a KPI's earlier figure is labelled: by the day it was measured ("26.05.21: 1944", as
+    # the seed deck) or by the week of the report that gave it ("uke 45: 8 911").
+    kpi_comparison: Literal["date", "week"] = Field(
+        "date", description="Tidligere KPI-verdi merkes med datoen (date: «26.05.21: 1944») "
+        "eller rapportuken (week: «uke 45: 8 911»)")
+    # The office's own words on the slides.
+    # Default (None): the language's own word ("Avlyst", "Ingen endringer rapportert").
+    cancelled_label: Annotated[str, Field(min_length=1, max_length=20)] | None = Field(
+        None, description="Ordet for en avlyst milepæl, f.eks. «utgår» (standard: «Avlyst»)")
+    no_progress_label: ShortText | None = Field(
+        None, description="Linjen som vises når en rapport ikke har noe under fremdrift "
+        "(standard: «Ingen endringer rapportert»)")
+    # An initiative without cost figures shows its cost comment in the overview's cost column
+    # instead of "–". Off by default: the seed deck's overview stays as it was.
+    overview_cost_comment: bool = Field(
+        False, description="true: et tiltak uten kostnadstall viser økonomikommentaren i oversikten")
 
 
 @dataclass(frozen=True)
@@ -341,6 +407,10 @@ class Programme:
     timeline: str = "group"
     language: str = "nb"  # the deck's words (statusrapport.words.words_for)
     template: TemplateChoice | None = None
+    kpi_comparison: str = "date"
+    cancelled_label: str | None = None  # None: the language's word
+    no_progress_label: str | None = None
+    overview_cost_comment: bool = False
 
     def in_group(self, group: str) -> list[Initiative]:
         return [i for i in self.initiatives if i.group == group]

@@ -9,6 +9,11 @@ from datetime import date, timedelta
 from statusrapport.data.dates import check_year
 
 _WEEK = re.compile(r"(?:(\d{4})[-\s]?)?(?:uke|w|week)[-\s]?(\d{1,2})", re.IGNORECASE)
+# A week with its year after it, as offices write a period across new year: "uke 45 2021",
+# "uke 45 (2021)", "uke 45/2021", "uke 45, 2021", "uke 45 i 2021", "45/2021".
+_WEEK_THEN_YEAR = re.compile(
+    r"(?:\b(?:uke|week|w)[\s-]*)?\b(\d{1,2})(?:\s*\(\s*(\d{4})\s*\)|\s*/\s*(\d{4})\b"
+    r"|\s*,\s*(\d{4})\b|\s+i\s+(\d{4})\b|\s+(\d{4})\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, order=True)
@@ -99,13 +104,20 @@ def parse_week_key(text: str) -> IsoWeek:
 
 
 def parse_period(text: str) -> tuple[WeekRef, WeekRef | None]:
-    """`uke 22 – 33`, `uke-45 – uke-2`, `2021-uke-45 – 2022-uke-2`, or one week."""
-    body = re.sub(r"^uke[\s-]*(?=\d{1,2}\b)", "", text.strip(), flags=re.IGNORECASE)
+    """`uke 22 – 33`, `uke-45 – uke-2`, `2021-uke-45 – 2022-uke-2`, `uke 45 (2021) – uke 2
+    (2022)` (and the other spellings of _WEEK_THEN_YEAR), or one week."""
+    body = _WEEK_THEN_YEAR.sub(_as_week_key, text.strip())
+    body = re.sub(r"^uke[\s-]*(?=\d{1,2}\b)", "", body, flags=re.IGNORECASE)
     parts = [p for p in _split_period(body) if p]
     if len(parts) not in (1, 2):
         raise ValueError(f"expected a period such as 'uke 22 – 33', got {text!r}")
     refs = [_period_week(p, text) for p in parts]
     return refs[0], refs[1] if len(refs) == 2 else None
+
+
+def _as_week_key(match: re.Match[str]) -> str:
+    year = next(y for y in match.groups()[1:] if y)
+    return f"{year}-uke-{match[1]}"
 
 
 def _period_week(part: str, text: str) -> WeekRef:

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from enum import Enum
 
 from statusrapport.report import formatting as fmt
@@ -263,20 +262,19 @@ def kpi_changes(old: dict[str, Kpi], new: dict[str, Kpi]) -> Iterator[FigureChan
         if was is not None and (was.value, was.unit, was.measured) == (kpi.value, kpi.unit,
                                                                        kpi.measured):
             continue
-        change = "" if was is None or was.unit != kpi.unit else _signed(kpi.value - was.value,
-                                                                        kpi.unit)
-        yield FigureChange(name, _kpi(was) if was else "", _kpi(kpi), change)
+        change = "" if was is None or was.unit != kpi.unit else fmt.figure_change(
+            kpi.value - was.value, kpi.unit)
+        shown = [k for k in (was, kpi) if k is not None]
+        yield FigureChange(name, _kpi(was, shown) if was else "", _kpi(kpi, shown), change)
     for name, was in old.items():
         if name not in new:
-            yield FigureChange(name, _kpi(was), "", "")
+            yield FigureChange(name, _kpi(was, [was]), "", "")
 
 
-def _kpi(kpi: Kpi) -> str:
-    return f"{fmt.figure(kpi.value, kpi.unit)} ({fmt.short_date(kpi.measured)})"
-
-
-def _signed(value: Decimal, unit: str) -> str:
-    return ("+" if value > 0 else "") + fmt.figure(value, unit)
+def _kpi(kpi: Kpi, beside: list[Kpi]) -> str:
+    """The figure as written beside the others of its comparison, grouped alike."""
+    text = fmt.figures([kpi.value] + [k.value for k in beside], kpi.unit)[0]
+    return f"{text} ({fmt.short_date(kpi.measured)})"
 
 
 def _figures(initiative: Initiative, week: IsoWeek) -> dict[str, Kpi]:

@@ -22,9 +22,14 @@ def short_date(day: date) -> str:
 
 
 def plan_date(value: PlanDate) -> str:
-    """30.11.19, or "Jan 2022" for a date known only to the month."""
+    """30.11.19; a month as the office wrote it: "Jan 2022" abbreviated (the seed's form), else
+    by its name, "mars 2022"; a quarter "1. kv. 2022"."""
+    if value.quarter:
+        return current().quarter.format(quarter=value.quarter_number, year=value.year)
     if value.day is None:
-        return f"{current().month_short[value.month - 1]} {value.year}"
+        words = current()
+        names = words.month_short if value.abbreviated else words.months
+        return f"{names[value.month - 1]} {value.year}"
     return short_date(value.deadline)
 
 
@@ -44,13 +49,40 @@ def amount(kroner: int, *, signed: bool = False) -> str:
     return sign + digits
 
 
-def figure(value: Decimal, unit: str = "") -> str:
-    """A KPI figure: 3167, 12 345, 99,5 %, with a decimal comma."""
+def figure(value: Decimal, unit: str = "", *, grouped: bool = False) -> str:
+    """A KPI figure: 3167, 12 345, 99,5 %, with a decimal comma; `grouped` groups four digits
+    too (8 911), beside a larger figure."""
     sign = "-" if value < 0 else ""
     text = format(abs(value).normalize(), "f")
     whole, _, fraction = text.partition(".")
-    out = sign + group_thousands(whole) + (current().decimal + fraction if fraction else "")
+    digits = (amount(int(whole)) if grouped else group_thousands(whole))
+    out = sign + digits + (current().decimal + fraction if fraction else "")
     return f"{out}{NBSP}{unit}" if unit else out
+
+
+def figures(values: list[Decimal], unit: str = "") -> list[str]:
+    """Figures shown side by side, grouped alike: "12 480 (uke 45: 8 911)", not "… 8911"; the
+    rule of `figure` decided by the largest of them, so "3167 (26.05.21: 1944)" stays."""
+    group_from = current().group_from
+    grouped = any(len(format(abs(v).normalize(), "f").partition(".")[0]) >= group_from
+                  for v in values)
+    return [figure(v, unit, grouped=grouped) for v in values]
+
+
+PERCENT_UNITS = ("%", "prosent", "percent")
+
+
+def is_percentage(unit: str) -> bool:
+    return unit.strip().lower() in PERCENT_UNITS
+
+
+def figure_change(delta: Decimal, unit: str = "") -> str:
+    """+1223; a change of a percentage in percentage points: 33 % to 41 % is "+8 pp", not
+    "+8 %" (which would read as a rise by 8 per cent of 33)."""
+    sign = "+" if delta > 0 else ""
+    if is_percentage(unit):
+        return f"{sign}{figure(delta)}{NBSP}{current().points}"
+    return sign + figure(delta, unit)
 
 
 def mnok(kroner: int) -> str:
@@ -73,10 +105,23 @@ def costs_as_of(day: date) -> str:
     return current().costs_as_of_day.format(day=short_date(day))
 
 
+def week_label(week: IsoWeek, beside: IsoWeek) -> str:
+    """uke 45; with its year when it is not the year of the report beside it: uke 45 2021
+    (no parentheses: the label stands inside the comparison's own)."""
+    words = current()
+    if week.year == beside.year:
+        return words.week_short.format(week=week.week)
+    return words.week_label.format(week=week.week, year=week.year)
+
+
 def period(start: IsoWeek, end: IsoWeek) -> str:
-    """Uke 22 – 33; one week alone: Uke 33."""
+    """Uke 22 – 33; one week alone: Uke 33; across a new year with both years:
+    Uke 45 (2021) – 2 (2022)."""
     if start == end:
         return current().period_one.format(week=end.week)
+    if start.year != end.year:
+        return current().period_years.format(start=start.week, start_year=start.year,
+                                             end=end.week, end_year=end.year)
     return current().period_range.format(start=start.week, end=end.week)
 
 

@@ -7,7 +7,7 @@ slide's rules); nothing here re-derives them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
@@ -78,36 +78,40 @@ def select_group(programme: Programme, name: str | None) -> Programme:
     if not groups:
         known = ", ".join(repr(g.name) for g in programme.groups)
         raise UserError(f"no group {name!r}; the groups are: {known}")
-    return Programme(programme.name, groups, programme.in_group(name),
-                     programme.cost_tolerance, programme.timeline, programme.language)
+    return replace(programme, groups=groups, initiatives=programme.in_group(name))
 
 
 # --- the overview ----------------------------------------------------------------------------
 
 def overview(context: ReportContext) -> PortfolioOverview:
-    rows = tuple(overview_row(i) for i in context.initiatives)
+    rows = tuple(overview_row(i, context.programme.overview_cost_comment)
+                 for i in context.initiatives)
     tolerance = context.programme.cost_tolerance
     return PortfolioOverview(context.programme.name, context.week,
                              fmt.figure(tolerance) + "\u00a0%", rows)
 
 
-def overview_row(context: InitiativeContext) -> OverviewRow:
+def overview_row(context: InitiativeContext, cost_comment: bool = False) -> OverviewRow:
+    """`cost_comment`: without cost figures, the report's cost comment stands for them."""
     initiative = context.initiative
     overdue = context.overdue
     moved = tuple(m.milestone.id for m in context.milestones
                   if m.state is MilestoneState.PENDING and m.moved)
     schedule = (Schedule.OVERDUE if overdue else Schedule.MOVED if moved
                 else Schedule.ON_TRACK)
+    costs = context.report.costs
+    comment = " ".join(costs.comments) if cost_comment and costs else ""
     return OverviewRow(initiative.id, initiative.name, initiative.group, initiative.leader,
-                       schedule, overdue, moved, describe_cost(context.cost),
+                       schedule, overdue, moved, describe_cost(context.cost, comment),
                        context.report.comment or "")
 
 
-def describe_cost(cost: CostDeviation | None) -> CostState:
+def describe_cost(cost: CostDeviation | None, comment: str = "") -> CostState:
     """The deviation (actual minus plan) as amount and per cent, when it is beyond the
-    programme's tolerance in either direction (rules.cost_level)."""
+    programme's tolerance in either direction (rules.cost_level); without figures, `comment`
+    (the report's cost comment, "Innenfor rammen") or "–"."""
     if cost is None:
-        return CostState(CostLevel.NO_FIGURES, "–")
+        return CostState(CostLevel.NO_FIGURES, comment or "–")
     if cost.level is CostLevel.WITHIN:
         return CostState(CostLevel.WITHIN, current().within)
     return CostState(cost.level, f"{fmt.amount(cost.deviation, signed=True)} "
@@ -162,12 +166,18 @@ class Timeline:
     report_day: date
     groups: tuple[LaneGroup, ...]
     key: str  # group:<name> or initiative:<id>
+    cancelled_label: str = ""  # the word for a cancelled milestone in the legend (timelines())
+
+    @property
+    def has_cancelled(self) -> bool:
+        return any(p.mark is Mark.CANCELLED for g in self.groups for lane in g.lanes
+                   for p in lane.points)
 
 
 def timelines(context: ReportContext) -> list[Timeline]:
     """One timeline per group, or per initiative when programme.yaml says `timeline: initiative`;
     none for initiatives without milestones."""
-    out = []
+    out: list[Timeline] = []
     programme = context.programme
     if programme.timeline == "initiative":
         for item in context.initiatives:
@@ -175,13 +185,14 @@ def timelines(context: ReportContext) -> list[Timeline]:
             if initiative.milestones:
                 out.append(_timeline(f"{initiative.name} – {current().timeline}",
                                      [item], f"initiative:{initiative.id}"))
-        return out
-    for group in programme.groups:
-        members = [i for i in context.in_group(group.name) if i.initiative.milestones]
-        if members:
-            out.append(_timeline(f"{group.name} – {current().timeline}", members,
-                                 f"group:{group.name}"))
-    return out
+    else:
+        for group in programme.groups:
+            members = [i for i in context.in_group(group.name) if i.initiative.milestones]
+            if members:
+                out.append(_timeline(f"{group.name} – {current().timeline}", members,
+                                     f"group:{group.name}"))
+    cancelled = programme.cancelled_label or current().cancelled
+    return [replace(t, cancelled_label=cancelled) for t in out]
 
 
 def _timeline(title: str, initiatives: list[InitiativeContext], key: str) -> Timeline:

@@ -29,7 +29,8 @@ def cost_page(series: CostSeries, area: Rect, font: str, theme: bool = False) ->
     note_h = line_height(SIZE, font) + 4
     chart_rect = Rect(area.x, area.y, area.w, area.h - emu(note_h + HEADING_GAP))
     chart = Chart(current().cost_chart, chart_rect, series.categories,
-                  ((current().plan, series.plan), (current().actual, series.actual)), theme)
+                  ((current().plan, series.plan), (current().actual, series.actual)), theme,
+                  current().thousands)
     deviation = series.actual[-1] - series.plan[-1]
     note = " ".join(t for t in (
         series.as_of, current().last_deviation.format(

@@ -197,6 +197,7 @@ class Chart:
     categories: tuple[str, ...]
     series: tuple[tuple[str, tuple[int, ...]], ...]  # (name, values)
     theme: bool = False  # the series in the theme's colours (else the bundled template's)
+    thousands: str = "\u00a0"  # the separator the axis and the labels group kroner by
 
 
 @dataclass(frozen=True)

@@ -70,14 +70,15 @@ def overview_pages(data: PortfolioOverview, area: Rect, footer: Rect, font: str)
 def _overview_cells(row: OverviewRow, widths: list[float], font: str) -> list[list[Para]]:
     """A row's cells, each cut to at most LINES lines (the comment to one) so that a row never
     outgrows a slide: the status slides have the full texts."""
-    name, group, leader, schedule, _, comment = widths
+    name, group, leader, schedule, cost, comment = widths
     flagged = row.schedule is not Schedule.ON_TRACK  # overdue or moved: bold
     over = row.cost.level is CostLevel.OVER
     cells = [[para(_cut(row.name, name, font))], [para(_cut(row.group, group, font))],
              [para(_cut(row.leader, leader, font))],
              [para(_cut(row.schedule_text, schedule, font, bold=flagged), bold=flagged,
                  colour=SCHEDULE_COLOUR[row.schedule])],
-             [para(row.cost.text, bold=over, colour=COST_COLOUR[row.cost.level])]]
+             [para(_cut(row.cost.text, cost, font, bold=over), bold=over,
+                   colour=COST_COLOUR[row.cost.level])]]
     one_line = " ".join(row.comment.split())
     cells.append([para(_cut(one_line, comment, font, lines=1))] if one_line else [])
     return cells

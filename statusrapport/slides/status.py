@@ -143,7 +143,7 @@ class _Status:
             x = pt(self.area.x)
             if milestones or first:
                 placed, milestones = self._take_rows(milestones, mid_cap, first)
-                mid_h = self.d.milestones_panel(x, y, placed, shapes, regions)
+                mid_h = self.d.milestones_panel(x, y, placed, first, shapes, regions)
             if first:
                 placed_c, comments = self._take_comments(comments, mid_cap, first=True)
                 mid_h = max(mid_h, self.d.economy_panel(x + self.middle_w[0] + GAP_H, y, placed_c,

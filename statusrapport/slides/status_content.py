@@ -13,6 +13,7 @@ from statusrapport.words import current
 
 LEGEND_SIZE = 8.0
 LEGEND_COLOURS = {"red": RED, "orange": ORANGE, "grey": GREY}
+LEGEND_GAP = "   "  # between the milestones' entries and the cost's
 
 
 def _p(spans: str | tuple[Span, ...], size: float, *, bold: bool = False,
@@ -57,8 +58,20 @@ class StatusContent:
         return [(_p(row.id, s, colour=muted),), (_p(row.description, s, colour=muted),),
                 (_p(planned, s),), (_p((delivered,), s),)]
 
-    def legend(self) -> Para:
-        spans = ((text, LEGEND_COLOURS[key]) for text, key in current().legend)
+    def legend(self, rows: list[MilestoneRow], first: bool) -> Para | None:
+        """What the colours on this page mean: the milestones' when a row is marked, the
+        cost's when the first page's deviation is red; None when nothing is coloured."""
+        words = current()
+        entries: list[tuple[str, str]] = []
+        if any(r.state.needs_attention or r.moved for r in rows):
+            entries += words.legend
+        if first and self.v.costs and self.v.costs.over_plan:
+            if entries:
+                entries[-1] = (entries[-1][0] + LEGEND_GAP, entries[-1][1])
+            entries += words.cost_legend
+        if not entries:
+            return None
+        spans = ((text, LEGEND_COLOURS[key]) for text, key in entries)
         return _p(tuple(Span(text, colour != GREY, colour) for text, colour in spans),
                   LEGEND_SIZE)
 
@@ -73,7 +86,7 @@ class StatusContent:
                          for k in ("plan", "actual", "deviation")])
             over = RED if v.costs.over_plan else TEXT
             rows.append([(_p(v.costs.plan, s, align="r"),), (_p(v.costs.actual, s, align="r"),),
-                         (_p(v.costs.deviation, s, align="r", colour=over),)])
+                         (_p(v.costs.deviation_cell, s, align="r", colour=over),)])
         return rows
 
     def comments(self) -> list[Para]:

@@ -11,7 +11,7 @@ from statusrapport.slides.common import CELL_MARGINS
 from statusrapport.slides.layout import (ACCENT, BAND_FILL, HEADER_FILL, Cell, Frame, Para, Rect,
                                          Region, Span, Table, TextBox, distribute, emu, emu_up, pt,
                                          rect_pt)
-from statusrapport.slides.status_content import _ms_labels, _progress_labels
+from statusrapport.slides.status_content import _ms_labels, _p, _progress_labels
 from statusrapport.slides.status_measure import HEADING_GAP, HEADING_SIZE, StatusMeasure
 from statusrapport.text.fit import HEIGHT_SLACK, take
 from statusrapport.words import current
@@ -61,8 +61,8 @@ class StatusDrawing:
         return y + self._panel("info", current().info, x, y, self.width, table, reserved,
                                shapes, regions)
 
-    def milestones_panel(self, x: float, y: float, rows: list[MilestoneRow], shapes: list,
-                    regions: list) -> float:
+    def milestones_panel(self, x: float, y: float, rows: list[MilestoneRow], first: bool,
+                         shapes: list, regions: list) -> float:
         cols = self.ms_cols
         header = self.c.header(_ms_labels())
         body = [self.c.milestone_cells(r) for r in rows]
@@ -72,10 +72,10 @@ class StatusDrawing:
         reserved = sum(self.m.row_h(r, cols) for r in [header] + body)
         height = self._panel("milestones", current().milestones, x, y, self.middle_w[0], table,
                              reserved, shapes, regions)
-        if any(r.state.needs_attention or r.moved for r in rows):
-            legend = TextBox("Forklaring", self.footer, Frame((self.c.legend(),)), anchor="b")
-            shapes.append(legend)
-            regions.append(Region("legend", self.footer, self.c.legend().text))
+        legend = self.c.legend(rows, first)
+        if legend is not None:
+            shapes.append(TextBox("Forklaring", self.footer, Frame((legend,)), anchor="b"))
+            regions.append(Region("legend", self.footer, legend.text))
         return height
 
     def economy_panel(self, x: float, y: float, comments: list[Para], shapes: list,
@@ -115,6 +115,9 @@ class StatusDrawing:
 
     def progress_panel(self, y: float, bottom: float, columns: list[list[Para]], shapes: list,
                   regions: list) -> list[list[Para]]:
+        if self.v.no_progress and not any(columns):
+            self.no_progress_panel(y, shapes, regions)
+            return columns
         widths = self.m.progress_widths()
         header = self.c.header(_progress_labels())
         header_h = self.m.row_h(header, widths)
@@ -138,6 +141,16 @@ class StatusDrawing:
         self._panel("progress", current().progress, pt(self.area.x), y, self.width, table,
                     header_h + body_h, shapes, regions, bottom=self.area.bottom)
         return rest
+
+
+    def no_progress_panel(self, y: float, shapes: list, regions: list) -> None:
+        """A report with nothing under progress says so in one line, not an empty table."""
+        cells = [(_p(self.v.no_progress, self.size),)]
+        widths = [self.width]
+        table = self._table(current().progress, pt(self.area.x), y + self.heading_h, widths,
+                            [[Cell(cells[0])]], [self.m.row_h(cells, widths, False)])
+        self._panel("progress", current().progress, pt(self.area.x), y, self.width, table,
+                    self.m.row_h(cells, widths), shapes, regions)
 
 
 def _cells(table: Table):

@@ -75,7 +75,7 @@ class StatusMeasure:
         if not self.v.costs:
             return [we * 0.5, we * 0.5]
         c = self.v.costs
-        figures = (("plan", c.plan), ("actual", c.actual), ("deviation", c.deviation))
+        figures = (("plan", c.plan), ("actual", c.actual), ("deviation", c.deviation_cell))
         cols = [max(self.tw(getattr(current(), k), True), self.tw(value)) + pad
                 for k, value in figures]
         scale = min(1.0, we * 0.62 / sum(cols))

@@ -122,7 +122,9 @@ def _timeline_page(timeline: Timeline, lines, lane_h: float, area: Rect, footer:
 
 
 def _legend(timeline: Timeline, footer: Rect, font: str) -> tuple[list, str]:
-    items = [*_legend_marks(),
+    # A cancelled milestone's mark is explained where one is drawn, in the office's word.
+    cancelled = [(Mark.CANCELLED, timeline.cancelled_label)] if timeline.has_cancelled else []
+    items = [*_legend_marks(), *cancelled,
              (None, current().report_day.format(day=fmt.short_date(timeline.report_day)))]
     x, y = pt(footer.x), pt(footer.y)
     h = pt(footer.h)

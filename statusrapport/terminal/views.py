@@ -192,6 +192,8 @@ def budget_block(status: StatusView) -> RenderableType:
 def progress(status: StatusView, *, wide: bool) -> RenderableType:
     lists = [(current().done, status.done), (current().next, status.planned),
              (current().risks, status.risks)]
+    if status.no_progress:
+        return Text(status.no_progress)
     if wide:
         table = _table(*(label for label, _ in lists), ratios=True)
         table.add_row(*(bullet_list(items) for _, items in lists))

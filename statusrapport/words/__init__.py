@@ -32,6 +32,7 @@ class Words:
     date_format: str  # a day, short: 18.08.21 ({day}, {month}, {yy}, {year}, {mon}: Aug)
     months: tuple[str, ...]  # januar …
     month_short: tuple[str, ...]  # Jan … (a plan date known to the month, timeline ticks)
+    quarter: str  # {quarter}, {year}: a plan date known to the quarter
 
     # the title slides and slide titles
     deck_title: str  # {programme}, {week}, {year}: the document's title
@@ -67,7 +68,11 @@ class Words:
     cancelled: str
     not_delivered_mark: str  # in the delivered column of an overdue milestone
     kpis_as_of: str  # {day}
+    target: str  # before a KPI's target: "mål 15 000"
+    points: str  # percentage points: the change of a percentage, "+8 pp"
+    no_progress: str  # the one line of a report with nothing under progress
     legend: tuple[tuple[str, str], ...]  # (text, colour key: red, orange or grey)
+    cost_legend: tuple[tuple[str, str], ...]  # what red means for cost, where a deviation is red
 
     # budget and costs
     budget_total: str  # {amount}, {vat}
@@ -77,6 +82,7 @@ class Words:
     costs_as_of_day: str  # {day}
     period_one: str  # {week}
     period_range: str  # {start}, {end}
+    period_years: str  # {start}, {start_year}, {end}, {end_year}: a period across new year
     week_category: str  # {week}: a cost chart's category
 
     # the overview, timelines and cost charts
@@ -120,6 +126,7 @@ class Words:
     planned_lower: str
     not_delivered: str
     week_label: str  # {week}, {year}
+    week_short: str  # {week}: a week of the report's own year (a KPI's earlier figure)
     week_day_label: str  # {week}, {day}
     changes: dict[str, str]  # a milestone's change by report.diff.Change's name, as shown
 

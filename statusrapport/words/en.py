@@ -11,6 +11,7 @@ WORDS = Words(
     months=("January", "February", "March", "April", "May", "June",
             "July", "August", "September", "October", "November", "December"),
     month_short=("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    quarter="Q{quarter} {year}",
 
     deck_title="{programme} – status report week {week} {year}",
     deck_subtitle="Status report week {week} {year}",
@@ -44,8 +45,12 @@ WORDS = Words(
     cancelled="Cancelled",
     not_delivered_mark="NA",
     kpis_as_of="Status as of {day}:",
+    target="target",
+    points="pp",
+    no_progress="No changes reported",
     legend=(("Red", "red"), (": delivered after the planned date, or overdue and not delivered.   ", "grey"),
             ("Orange", "orange"), (": new planned date (the original is struck through).", "grey")),
+    cost_legend=(("Red deviation", "red"), (": costs so far are over plan.", "grey")),
 
     budget_total="Total budget of the initiative: {amount}{vat}",
     vat_included=" incl. VAT",
@@ -54,6 +59,7 @@ WORDS = Words(
     costs_as_of_day="Financial status as of {day}.",
     period_one="Week {week}",
     period_range="Week {start} – {end}",
+    period_years="Week {start} ({start_year}) – {end} ({end_year})",
     week_category="Week {week}",
 
     overview="Overview",
@@ -94,6 +100,7 @@ WORDS = Words(
     planned_lower="planned",
     not_delivered="not delivered",
     week_label="week {week} {year}",
+    week_short="week {week}",
     week_day_label="week {week} ({day})",
     changes={"DELIVERED": "delivered",
              "MOVED": "moved",

@@ -13,6 +13,7 @@ WORDS = Words(
     months=("januar", "februar", "mars", "april", "mai", "juni",
             "juli", "august", "september", "oktober", "november", "desember"),
     month_short=("Jan", "Feb", "Mar", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Des"),
+    quarter="{quarter}. kv. {year}",
 
     deck_title="{programme} – statusrapport uke {week} {year}",
     deck_subtitle="Statusrapport uke {week} {year}",
@@ -46,8 +47,12 @@ WORDS = Words(
     cancelled="Avlyst",
     not_delivered_mark="NA",
     kpis_as_of="Status per {day}:",
+    target="mål",
+    points="pp",
+    no_progress="Ingen endringer rapportert",
     legend=(("Rødt", "red"), (": levert etter planlagt dato, eller forfalt og ikke levert.   ", "grey"),
             ("Oransje", "orange"), (": ny planlagt dato (den opprinnelige er gjennomstreket).", "grey")),
+    cost_legend=(("Rødt avvik", "red"), (": kostnadene så langt er over plan.", "grey")),
 
     budget_total="Totalbudsjett for tiltaket: {amount}{vat}",
     vat_included=" inkl. mva.",
@@ -56,6 +61,7 @@ WORDS = Words(
     costs_as_of_day="Status økonomi er per {day}.",
     period_one="Uke {week}",
     period_range="Uke {start} – {end}",
+    period_years="Uke {start} ({start_year}) – {end} ({end_year})",
     week_category="Uke {week}",
 
     overview="Oversikt",
@@ -96,6 +102,7 @@ WORDS = Words(
     planned_lower="planlagt",
     not_delivered="ikke levert",
     week_label="uke {week} {year}",
+    week_short="uke {week}",
     week_day_label="uke {week} ({day})",
     changes={"DELIVERED": "levert",
              "MOVED": "flyttet",

@@ -12,6 +12,7 @@ WORDS = Words(
     months=("januar", "februar", "mars", "april", "mai", "juni",
             "juli", "august", "september", "oktober", "november", "desember"),
     month_short=("Jan", "Feb", "Mar", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Des"),
+    quarter="{quarter}. kv. {year}",
 
     deck_title="{programme} – statusrapport veke {week} {year}",
     deck_subtitle="Statusrapport veke {week} {year}",
@@ -45,8 +46,12 @@ WORDS = Words(
     cancelled="Avlyst",
     not_delivered_mark="NA",
     kpis_as_of="Status per {day}:",
+    target="mål",
+    points="pp",
+    no_progress="Ingen endringar rapporterte",
     legend=(("Raudt", "red"), (": levert etter planlagd dato, eller forfalle og ikkje levert.   ", "grey"),
             ("Oransje", "orange"), (": ny planlagd dato (den opphavlege er streka over).", "grey")),
+    cost_legend=(("Raudt avvik", "red"), (": kostnadene så langt er over plan.", "grey")),
 
     budget_total="Totalbudsjett for tiltaket: {amount}{vat}",
     vat_included=" inkl. mva.",
@@ -55,6 +60,7 @@ WORDS = Words(
     costs_as_of_day="Status økonomi er per {day}.",
     period_one="Veke {week}",
     period_range="Veke {start} – {end}",
+    period_years="Veke {start} ({start_year}) – {end} ({end_year})",
     week_category="Veke {week}",
 
     overview="Oversikt",
@@ -95,6 +101,7 @@ WORDS = Words(
     planned_lower="planlagd",
     not_delivered="ikkje levert",
     week_label="veke {week} {year}",
+    week_short="veke {week}",
     week_day_label="veke {week} ({day})",
     changes={"DELIVERED": "levert",
              "MOVED": "flytta",

@@ -18,7 +18,18 @@ CHART_COLOURS = ("7F7F7F", "4472C4")  # plan grey, actual blue: the bundled temp
 # A template's own: plan in its text colour at half strength, actual in its first accent.
 THEME_COLOURS = ('<a:schemeClr val="tx1"><a:lumMod val="50000"/><a:lumOff val="50000"/>'
                  "</a:schemeClr>", '<a:schemeClr val="accent1"/>')
-CHART_NUMBER_FORMAT = "#,##0"
+
+
+# Kroner grouped as the deck writes them (2 150 000; 2,150,000 in English), in whatever locale
+# the deck is opened: "#,##0" would be drawn with the viewer's separators (2,150,000 in an
+# English PowerPoint or LibreOffice, for a Norwegian deck). A literal separator needs one
+# section per size; two conditions are the most a format code allows, so from a billion on up
+# to the model's bound (10^12) the groups hold. A figure under a thousand keeps a leading
+# space on the axis.
+def number_format(thousands: str) -> str:
+    sep = "\\" + thousands  # escaped: a literal in Excel's format code ("," is a code there)
+    return (f"[>=1000000000]#{sep}###{sep}###{sep}##0;[>=1000000]#{sep}###{sep}##0;"
+            f"#{sep}##0")
 
 
 def chart_frame(chart: Chart, shape_id: int, r_id: str) -> str:
@@ -50,7 +61,7 @@ class ChartParts:
         from pptx.opc.packuri import PackURI
         from pptx.parts.embeddedpackage import EmbeddedXlsxPart
 
-        data = CategoryChartData(number_format=CHART_NUMBER_FORMAT)
+        data = CategoryChartData(number_format=number_format(chart.thousands))
         data.categories = chart.categories
         for name, values in chart.series:
             data.add_series(name, values)
@@ -60,7 +71,8 @@ class ChartParts:
         r_id = part.relate_to(EmbeddedXlsxPart(
             PackURI(f"/ppt/embeddings/Microsoft_Excel_Sheet{number}.xlsx"), CT.SML_SHEET,
             self.package, workbook.xlsx_blob), RT.PACKAGE)
-        part.blob = _chart_xml(data, workbook, r_id, chart.theme)
+        part.blob = _chart_xml(data, workbook, r_id, number_format(chart.thousands),
+                               chart.theme)
         return part
 
 
@@ -100,7 +112,8 @@ _CHART_XML = (
     '<c:crossAx val="2140495176"/><c:crosses val="autoZero"/><c:auto val="1"/>'
     '<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
     '<c:valAx><c:axId val="2140495176"/><c:scaling/><c:delete val="0"/><c:axPos val="l"/>'
-    '<c:majorGridlines/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>'
+    '<c:majorGridlines/><c:numFmt formatCode="{number_format}" sourceLinked="0"/>'
+    '<c:majorTickMark val="out"/><c:minorTickMark val="none"/>'
     '<c:tickLblPos val="nextTo"/>{axis_text}<c:crossAx val="2118791784"/>'
     '<c:crosses val="autoZero"/></c:valAx></c:plotArea><c:legend><c:legendPos val="b"/>'
     '<c:layout/><c:overlay val="0"/><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>'
@@ -127,7 +140,8 @@ def _colour(series: int, theme: bool) -> str:
     return f'<a:srgbClr val="{CHART_COLOURS[series % len(CHART_COLOURS)]}"/>'
 
 
-def _chart_xml(data, workbook, workbook_id: str, theme: bool = False) -> bytes:
+def _chart_xml(data, workbook, workbook_id: str, number_format: str,
+               theme: bool = False) -> bytes:
     """The chart XML for `data`, its references into the sheet as `workbook` lays it out, and
     the workbook related as `workbook_id`."""
     def points(values) -> str:
@@ -139,7 +153,7 @@ def _chart_xml(data, workbook, workbook_id: str, theme: bool = False) -> bytes:
         i=i, name=text(s.name), name_ref=workbook.series_name_ref(s),
         fill=f"<a:solidFill>{_colour(i, theme)}</a:solidFill>",
         categories_ref=workbook.categories_ref, categories=categories,
-        values_ref=workbook.values_ref(s), number_format=text(CHART_NUMBER_FORMAT),
+        values_ref=workbook.values_ref(s), number_format=text(number_format),
         values=points(s.values)) for i, s in enumerate(data))
-    return _CHART_XML.format(series=series, axis_text=_CHART_AXIS_TEXT,
-                             workbook=workbook_id).encode("utf-8")
+    return _CHART_XML.format(series=series, axis_text=_CHART_AXIS_TEXT, workbook=workbook_id,
+                             number_format=attr(number_format)).encode("utf-8")
