@@ -96,12 +96,13 @@ def test_a_synthetic_initiative_in_every_state():
         ("M6", S.DELIVERED_LATE, False),  # the deck shows a delivery dated after the report
         ("M7", S.PENDING, False)]  # due on the report's day is not overdue yet
     assert found.overdue == ("M3",)
-    # The same milestones seen from the report of uke 20 (21.05.21): nothing due yet.
+    # The same milestones seen from the report of uke 20 (21.05.21): nothing due yet, and
+    # the deliveries dated after it belong to the later report of uke 30 (a past deck shows
+    # what it showed then).
     earlier = report_context(programme(item), W20)["tiltak"]
     assert earlier.day == date(2021, 5, 21)
     assert [m.state for m in earlier.milestones] == [
-        S.DELIVERED, S.DELIVERED_LATE, S.PENDING, S.PENDING, S.CANCELLED, S.DELIVERED_LATE,
-        S.PENDING]
+        S.PENDING, S.PENDING, S.PENDING, S.PENDING, S.CANCELLED, S.PENDING, S.PENDING]
 
 
 @pytest.mark.parametrize("plan, actual, tolerance, level, deviation", [

@@ -104,7 +104,7 @@ def test_between_two_states_moved_added_removed_cancelled():
     assert changes(diff) == [
         (Change.MOVED, "M1", "01.09.21 → 21.09.21", False),
         (Change.MOVED, "M2", "01.10.21 → Jan 2022", False),
-        (Change.CANCELLED, "M4", "", False),
+        (Change.CANCELLED, "M4", "planlagt 01.11.21", False),  # what it was planned for
         (Change.ADDED, "M5", "planlagt 01.02.22", False),
         (Change.REMOVED, "M3", "planlagt 01.11.21", False),
     ]

@@ -152,7 +152,7 @@ def status_view(context: InitiativeContext) -> StatusView:
 
 def milestone_row(context: MilestoneContext) -> MilestoneRow:
     milestone, state = context.milestone, context.state
-    planned = (milestone.planned, *milestone.revised)
+    planned = milestone.plans
     return MilestoneRow(
         id=milestone.id,
         description=milestone.description,
