@@ -16,10 +16,10 @@ ROOT = Path(__file__).parent.parent
 EXPECTED_WARNINGS = {
     "initiatives/ny-rekvisisjonspraksis.yaml:16:9: warning: milestones[2].id: milestone ID MP2 "
     "is used twice (also milestones[1])",
-    "initiatives/ny-rekvisisjonspraksis.yaml:66:7: warning: reports.2021-uke-33.costs: costs "
+    "initiatives/ny-rekvisisjonspraksis.yaml:67:7: warning: reports.2021-uke-33.costs: costs "
     "without as_of: say which date the figures are valid for",
 }
-SUMMARY = "Pasientreiser: 3 initiatives, 4 reports, 2 warnings, no errors."
+SUMMARY = "Pasientreiser: 3 initiatives, 7 reports, 2 warnings, no errors."  # uke 21, 33, 37
 
 
 def warning_lines(output: str) -> set[str]:
