@@ -166,8 +166,6 @@ class ReportContext:
                 if initiative.id in self._by_id:
                     continue
                 weeks = [w for w in initiative.reports if w <= self.week]
-                if initiative.closing and initiative.closing.report < self.week:
-                    weeks = []  # it ended before this report: not in it, not in its diff
                 self._latest[initiative.id] = (initiative_context(
                     initiative, max(weeks), self.programme.cost_tolerance) if weeks else None)
         return self._latest.get(initiative_id)

@@ -55,6 +55,9 @@ def initiative_row(initiative: Initiative, latest: InitiativeContext | None) -> 
     if latest is None:
         return InitiativeRow(initiative.id, initiative.name, initiative.group, initiative.leader,
                              "", None, sum(is_moved(m) for m in initiative.milestones))
-    return InitiativeRow(initiative.id, initiative.name, initiative.group, initiative.leader,
-                         latest.week.key, len(latest.overdue),
+    ended = ""
+    if initiative.closing is not None and initiative.closing.report == latest.week:
+        ended = f" ({'fullført' if initiative.finished else 'stanset'})"
+    return InitiativeRow(initiative.id, initiative.name, latest.initiative.group,
+                         initiative.leader, latest.week.key + ended, len(latest.overdue),
                          sum(m.moved for m in latest.milestones))
