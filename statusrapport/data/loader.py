@@ -153,8 +153,8 @@ def _require_report(week: IsoWeek, ordered: list[tuple[Initiative, Document]],
 
 def _check_history(initiative: Initiative, doc: Document, problems: list[Problem]) -> None:
     """An end and group changes that name reports the file has, in order."""
-    def error(loc: tuple[str | int, ...], message: str) -> None:
-        line, col = doc.locate(loc)
+    def error(loc: tuple[str | int, ...], message: str, key: bool = False) -> None:
+        line, col = doc.locate(loc, key=key)
         problems.append(problem_at(doc.path, line, col, dotted(loc), message))
 
     for key in ("finished", "stopped"):
@@ -167,7 +167,7 @@ def _check_history(initiative: Initiative, doc: Document, problems: list[Problem
                   f"has: {known}); name its last report")
         for later in sorted(w for w in initiative.reports if w > closing.report):
             error(("reports", later.key), f"a report after the initiative {key} with "
-                  f"{closing.report.key}; remove it or move {key}.report")
+                  f"{closing.report.key}; remove it or move {key}.report", key=True)
         first = initiative.first_week
         if first is not None and closing.date < report_date(first, initiative.reports[first]):
             error((key, "date"), f"{closing.date:%d.%m.%Y} is before its first report "
