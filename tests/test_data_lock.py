@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from deck_samples import ROOT, SEED
+from deck_samples import ROOT, SEED_UKE_33 as SEED  # new report opens uke 34, 35 after it
 from statusrapport.errors import UserError
 from statusrapport.files.lock import data_lock
 

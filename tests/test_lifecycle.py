@@ -174,7 +174,7 @@ def test_diff_compares_each_initiative_with_its_own_previous_report(data):
     items = {i["initiative_id"]: i for i in diff["initiatives"]}
     assert items["selvbetjening-endre"]["group"] == "Selvbetjening → Digitalisering"
     assert items["selvbetjening-avbestille-bekrefte"]["ended"] == (
-        "fullført 30.09.21: Overlevert til drift i linjen")
+        "Fullført 30.09.21: Overlevert til drift i linjen")
     assert items[NEW]["note"] == "første rapport"
 
     def changes(initiative_id):
@@ -257,3 +257,13 @@ def test_a_cancellation_names_true_or_a_report(data):
     [found] = errors(data)
     assert found.startswith(f"{NY}:") and "milestones[4].cancelled: expected true, or the " \
         "report it was cancelled in (such as 2021-uke-37), got 'snart'" in found
+
+
+def test_the_ending_is_said_in_the_programmes_language(data):
+    the_next_report(data)
+    edit(data / "programme.yaml", "programme: Pasientreiser\n",
+         "programme: Pasientreiser\nlanguage: en\n")
+    result = CliRunner().invoke(app, ["show", "uke-39", "--overview", "--data", str(data)],
+                                env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "Finished 30 Sep 2021" in result.stdout and "Fullført" not in result.stdout

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from deck_samples import SEED_UKE_33
 from git_helpers import commit_all, git
 
 from statusrapport.data.loader import load
@@ -18,8 +19,9 @@ ENDRE = "selvbetjening-endre.yaml"
 
 
 @pytest.fixture
-def data(seed_copy) -> Path:
-    return seed_copy
+def data(tmp_path) -> Path:
+    """The seed as it was at uke 33 (its next report is uke 34 or 35), as tmp_path/initiatives."""
+    return Path(shutil.copytree(SEED_UKE_33, tmp_path / "initiatives"))
 
 
 def texts(data: Path) -> dict[str, str]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from deck_samples import ROOT, SEED
+from deck_samples import ROOT, SEED_UKE_33 as SEED  # new report opens uke 34, 35 after it
 from statusrapport.authoring.new_report import open_reports
 from statusrapport.errors import UserError
 from statusrapport.files import transaction
