@@ -250,6 +250,9 @@ def _capped(found: list[Problem], total: int | None = None) -> list[Problem]:
 def _located(doc: Document, model: type[BaseModel], error: Any) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
+    if len(loc) > 2 and loc[-1] == "date" and loc[-3] == "revised" \
+            and isinstance(_written(doc.data, loc[:-1]), str):
+        loc = loc[:-1]  # a move written as a plain date: its error is the date's
     if loc and loc[-1] == "[key]":  # a dict key that failed (a report key such as 2021-uke-99)
         loc = loc[:-1]
         line, col = doc.locate(loc, key=True)
