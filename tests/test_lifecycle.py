@@ -15,7 +15,7 @@ from statusrapport.cli import app
 from statusrapport.data.loader import load
 from statusrapport.data.weeks import IsoWeek
 from statusrapport.report.context import report_context
-from statusrapport.report.portfolio import overview
+from statusrapport.report.portfolio import overview, select_group
 
 SEED = Path(__file__).resolve().parent.parent / "initiatives"
 W33, W37, W39, W41 = IsoWeek(2021, 33), IsoWeek(2021, 37), IsoWeek(2021, 39), IsoWeek(2021, 41)
@@ -267,3 +267,15 @@ def test_the_ending_is_said_in_the_programmes_language(data):
                                 env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "Finished 30 Sep 2021" in result.stdout and "Fullført" not in result.stdout
+
+
+def test_a_groups_deck_holds_the_initiatives_in_it_that_week(data, tmp_path):
+    the_next_report(data)
+    programme = load(data).programme
+    digital = select_group(programme, "Digitalisering")
+    assert [i.initiative.id for i in report_context(digital, W37).initiatives] == []
+    assert [i.initiative.id for i in report_context(digital, W39).initiatives] == [
+        NEW, "selvbetjening-endre"]
+    selvbetjening = select_group(programme, "Selvbetjening")
+    assert [i.initiative.id for i in report_context(selvbetjening, W39).initiatives] == [
+        "selvbetjening-avbestille-bekrefte"]

@@ -177,13 +177,16 @@ def in_deck_order(programme: Programme, week: IsoWeek) -> list[Initiative]:
     list, after them, in the programme's order."""
     by_id = {i.id: i for i in programme.initiatives}
     ordered: dict[str, Initiative] = {}
+    listed: set[str] = set()
     for group in programme.groups:
         for initiative_id in group.initiatives:
+            listed.add(initiative_id)
             initiative = by_id.get(initiative_id)
             if initiative is not None and initiative.group_in(week) == group.name:
                 ordered.setdefault(initiative_id, initiative)
-    for initiative in programme.initiatives:
-        ordered.setdefault(initiative.id, initiative)
+    for initiative in programme.initiatives:  # listed under none of the groups
+        if initiative.id not in listed:
+            ordered.setdefault(initiative.id, initiative)
     return list(ordered.values())
 
 
