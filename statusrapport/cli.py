@@ -122,7 +122,8 @@ def user_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 @user_errors
 def validate(
     report: Annotated[Optional[str], typer.Argument(
-        metavar="REPORT", help="Also check that every initiative has this report (e.g. uke-33).")] = None,
+        metavar="REPORT", help="Also check that every initiative active in this week has its "
+        "report (e.g. uke-33; default: the latest week).")] = None,
     data: DataDir = Path("initiatives"),
     as_json: Annotated[bool, typer.Option("--json", help="Also print every problem as JSON "
                                           "on stdout, for CI and scripts.")] = False,
