@@ -44,24 +44,19 @@ def _content(lines: list[str]) -> list[str]:
     return [line for line in out if line.strip()]
 
 
-def test_a_programme_over_time_shows_the_seeds_second_report():
-    seed = (Path(__file__).resolve().parent.parent / "initiatives" / "selvbetjening-endre.yaml")
+def test_a_programme_over_time_shows_the_seeds_second_report(seed_dir):
+    seed = seed_dir / "selvbetjening-endre.yaml"
     block = _content(example("  - id: MP3").splitlines())
     lines = _content(seed.read_text(encoding="utf-8").splitlines())
     assert any(lines[i:i + len(block)] == block for i in range(len(lines))), block
 
 
-def test_a_programme_over_time_group_change_and_ending_as_written(tmp_path):
-    import shutil
-
-    data = tmp_path / "initiatives"
-    shutil.copytree(Path(__file__).resolve().parent.parent / "initiatives", data)
-    runner = CliRunner()
-    before = runner.invoke(app, ["build", "uke-33", "-d", str(data), "-o", str(tmp_path / "a.pptx")])
+def test_a_programme_over_time_group_change_and_ending_as_written(run_cli, seed_copy, tmp_path):
+    data = seed_copy
+    before = run_cli("build", "uke-33", "-d", str(data), "-o", str(tmp_path / "a.pptx"))
     assert before.exit_code == 0, before.output
-    created = runner.invoke(app, ["new", "initiative", "digital-rekvisisjon", "--group",
-                                  "Digitalisering", "--leader", "Kari Nordmann", "--name",
-                                  "Digital rekvisisjon", "-d", str(data)])
+    created = run_cli("new", "initiative", "digital-rekvisisjon", "--group", "Digitalisering",
+                      "--leader", "Kari Nordmann", "--name", "Digital rekvisisjon", "-d", str(data))
     assert created.exit_code == 0, created.output
     programme = (data / "programme.yaml").read_text(encoding="utf-8")
     (data / "programme.yaml").write_text(programme.replace(
@@ -73,10 +68,10 @@ def test_a_programme_over_time_group_change_and_ending_as_written(tmp_path):
         with (data / name).open("a", encoding="utf-8") as f:
             f.write("\n" + example(first_line))
         if name.startswith("selvbetjening-endre"):
-            opened = runner.invoke(app, ["new", "report", "uke-39", "-d", str(data)])
+            opened = run_cli("new", "report", "uke-39", "-d", str(data))
             assert opened.exit_code == 0, opened.output
-    validated = runner.invoke(app, ["validate", "-d", str(data)])
+    validated = run_cli("validate", "-d", str(data))
     assert validated.exit_code == 0, validated.output
-    after = runner.invoke(app, ["build", "uke-33", "-d", str(data), "-o", str(tmp_path / "b.pptx")])
+    after = run_cli("build", "uke-33", "-d", str(data), "-o", str(tmp_path / "b.pptx"))
     assert after.exit_code == 0, after.output
     assert (tmp_path / "a.pptx").read_bytes() == (tmp_path / "b.pptx").read_bytes()
