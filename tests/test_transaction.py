@@ -28,6 +28,18 @@ from statusrapport.files.transaction import JOURNAL, Change, commit, recover
 INITIATIVES = sorted(p.name for p in SEED.glob("*.yaml") if p.name != "programme.yaml")
 
 
+# The seed as it was at uke 33 in place of conftest's (the example data has a report of uke 37
+# since): these tests open uke 34 and 35 after it.
+@pytest.fixture
+def seed_dir() -> Path:
+    return SEED
+
+
+@pytest.fixture
+def seed_copy(tmp_path) -> Path:
+    return Path(shutil.copytree(SEED, tmp_path / "initiatives"))
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every entry of the folder (hidden ones too) with its bytes: stray files show up."""
     return {p.name: p.read_bytes() if p.is_file() else b"<dir>" for p in sorted(folder.iterdir())}
