@@ -429,7 +429,8 @@ def new_report(
     report: Annotated[str, typer.Argument(metavar="REPORT", help="The new report's week, e.g. uke-35.",
                                           autocompletion=completion.complete_new_report)],
     initiatives: Annotated[Optional[list[str]], typer.Argument(
-        metavar="INITIATIVE", help="Only these initiatives (default: every one that has not ended).",
+        metavar="INITIATIVE",
+        help="Only these initiatives (default: every one that has not ended).",
         autocompletion=completion.complete_initiative)] = None,
     force: Annotated[bool, typer.Option("--force", help="Also edit files with uncommitted "
                                         "git changes.")] = False,

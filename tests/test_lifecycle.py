@@ -68,7 +68,8 @@ def the_next_report(data: Path) -> None:
                   "Kari Nordmann", "--name", "Digital rekvisisjon", "--data", str(data))
     assert created.exit_code == 0, created.output
     # programme.yaml lists «endre» under each group it has been in, in its place there.
-    edit(data / "programme.yaml", f"      - {NEW}\n", f"      - {NEW}\n      - selvbetjening-endre\n")
+    edit(data / "programme.yaml", f"      - {NEW}\n",
+         f"      - {NEW}\n      - selvbetjening-endre\n")
     append(data / ENDRE, "\ngroup_changes:\n  - report: 2021-uke-39\n    group: Digitalisering\n")
     opened = run("new", "report", "uke-39", "--data", str(data))
     assert opened.exit_code == 0, opened.output
@@ -160,7 +161,7 @@ def test_milestones_are_seen_as_each_report_saw_them(data):
     assert endre33["MP3"][1] == "pending"  # nor the delivery of 10.09 (after 18.08)
     assert str(endre37["MP4"][0]) == "2021-10-05" and endre37["MP3"][1] == "delivered late"
     assert str(endre39["MP4"][0]) == "2021-11"
-    ny37, ny39 = milestones(W37, "ny-rekvisisjonspraksis"), milestones(W39, "ny-rekvisisjonspraksis")
+    ny37, ny39 = (milestones(w, "ny-rekvisisjonspraksis") for w in (W37, W39))
     assert "MP5" not in ny37 and ny37["MP4"][1] == "pending"
     assert "MP5" in ny39 and ny39["MP4"][1] == "cancelled"
 
@@ -236,8 +237,9 @@ def test_a_group_change_programme_yaml_does_not_list_is_an_error(data):
         f"{ENDRE}:{line}:12: error: group_changes[0].group: 'Digitalisering', but programme.yaml "
         "lists this initiative under 'Selvbetjening'"]
     # Listed under a group it never belonged to is an error in programme.yaml.
-    append(data / "programme.yaml", "  - name: Annet\n    initiatives: [selvbetjening-endre]\n"
-                                    "  - name: Digitalisering\n    initiatives: [selvbetjening-endre]\n")
+    append(data / "programme.yaml",
+           "  - name: Annet\n    initiatives: [selvbetjening-endre]\n"
+           "  - name: Digitalisering\n    initiatives: [selvbetjening-endre]\n")
     lines = (data / "programme.yaml").read_text(encoding="utf-8").splitlines()
     at = next(n for n, text in enumerate(lines, 1) if text == "  - name: Annet") + 1
     assert errors(data) == [

@@ -297,8 +297,10 @@ class Budget(Strict):
 class GroupChange(Strict):
     """From `report` on, the initiative belongs to `group` (earlier decks keep the group before)."""
 
-    report: WeekKey = Field(description="Den første rapporten i den nye gruppen, f.eks. 2022-uke-2")
-    group: ShortText = Field(description="Den nye gruppen (programme.yaml lister tiltaket under den)")
+    report: WeekKey = Field(
+        description="Den første rapporten i den nye gruppen, f.eks. 2022-uke-2")
+    group: ShortText = Field(
+        description="Den nye gruppen (programme.yaml lister tiltaket under den)")
 
 
 class Closing(Strict):

@@ -90,8 +90,9 @@ def initiative_as_of(initiative: Initiative, week: IsoWeek, day: date) -> Initia
     milestones = [m for m in (_milestone_as_of(m, week, day, latest)
                               for m in initiative.milestones) if m is not None]
     group = initiative.group_in(week)
-    if group == initiative.group and all(a is b for a, b in zip(milestones, initiative.milestones)) \
-            and len(milestones) == len(initiative.milestones):
+    same = len(milestones) == len(initiative.milestones) and all(
+        a is b for a, b in zip(milestones, initiative.milestones))
+    if group == initiative.group and same:
         return initiative
     return initiative.model_copy(update={"group": group, "milestones": milestones})
 
