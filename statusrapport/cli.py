@@ -122,7 +122,8 @@ def user_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 @user_errors
 def validate(
     report: Annotated[Optional[str], typer.Argument(
-        metavar="REPORT", help="Also check that every initiative has this report (e.g. uke-33).")] = None,
+        metavar="REPORT", help="Also check that every initiative active in this week has its "
+        "report (e.g. uke-33; default: the latest week).")] = None,
     data: DataDir = Path("initiatives"),
     as_json: Annotated[bool, typer.Option("--json", help="Also print every problem as JSON "
                                           "on stdout, for CI and scripts.")] = False,
@@ -339,7 +340,7 @@ def list_reports(data: DataDir = Path("initiatives"), as_json: JsonFlag = False)
     from statusrapport.report.listing import overview
     from statusrapport.words import speaking, words_for
 
-    loaded = load(data)
+    loaded = load(data, complete=False)  # a report opened for some only is listed too
     _mention_warnings(loaded.warnings)
     with speaking(words_for(loaded.programme.language)):
         if as_json:
@@ -374,14 +375,14 @@ def diff(
         if old or new:
             raise UserError("--since compares the latest report in each state: give no OLD or NEW")
         revision, before = load_at(since, data)
-        after = load(data)
+        after = load(data, complete=False)
         print(f"Comparing {revision.label} ({revision.short}) with the working tree.",
               file=sys.stderr)
         with speaking(words_for(after.programme.language)):
             result = changes.compare_states(before.programme, after.programme,
                                             f"{since} ({revision.short})")
     else:
-        after = load(data)
+        after = load(data, complete=False)  # its reports so far
         old_week, new_week = changes.choose_weeks(after.programme, old, new)
         with speaking(words_for(after.programme.language)):
             result = changes.compare_reports(report_context(after.programme, old_week),
@@ -428,7 +429,8 @@ def new_report(
     report: Annotated[str, typer.Argument(metavar="REPORT", help="The new report's week, e.g. uke-35.",
                                           autocompletion=completion.complete_new_report)],
     initiatives: Annotated[Optional[list[str]], typer.Argument(
-        metavar="INITIATIVE", help="Only these initiatives (default: all).",
+        metavar="INITIATIVE",
+        help="Only these initiatives (default: every one that has not ended).",
         autocompletion=completion.complete_initiative)] = None,
     force: Annotated[bool, typer.Option("--force", help="Also edit files with uncommitted "
                                         "git changes.")] = False,

@@ -15,6 +15,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "initiatives"
+# The example data as it was with its first report (uke 33, and uke 21's figures), before the
+# second report (uke 37) was added: the tests of the writing commands open the next report
+# (uke 34, 35) after uke 33 and compare what they write with it.
+SEED_UKE_33 = ROOT / "tests" / "seed_uke_33"
 TEMPLATE = ROOT / "templates" / "statusrapport.pptx"
 
 WORDS = ("oppfølging", "avklaring", "kompetansegruppe", "leverandør", "helsenorge.no",

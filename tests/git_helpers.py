@@ -33,8 +33,8 @@ def commit_all(repo: Path, message: str = "seed") -> None:
     git(repo, "commit", "-q", "-m", message)
 
 
-def seed_repo(root: Path) -> Path:
-    """A repository whose first commit holds the seed as it is, under initiatives/."""
-    shutil.copytree(SEED, root / "initiatives")
+def seed_repo(root: Path, seed: Path = SEED) -> Path:
+    """A repository whose first commit holds the seed (or `seed`) as it is, under initiatives/."""
+    shutil.copytree(seed, root / "initiatives")
     commit_all(root)
     return root

@@ -48,9 +48,20 @@ def test_unknown_week_lists_the_weeks(run_cli, seed_dir, tmp_path):
 
 
 def test_missing_report_for_an_initiative_is_an_error(run_cli, seed_dir, tmp_path):
-    result = run_cli("build", "uke-21", "--data", str(seed_dir), "-o", str(tmp_path / "x.pptx"))
+    # uke 21 is before the first report of «endre» and «ny rekvisisjonspraksis»: it builds
+    # without them. A report of uke 35 for «endre» alone leaves the two others without one.
+    assert run_cli("build", "uke-21", "--data", str(seed_dir), "-o", str(tmp_path / "x.pptx")
+                   ).exit_code == 0
+    data = tmp_path / "initiatives"
+    shutil.copytree(seed_dir, data)
+    with (data / "selvbetjening-endre.yaml").open("a", encoding="utf-8") as f:
+        f.write("  2099-uke-35:\n    date: 01.09.2099\n")
+    result = run_cli("build", "uke-35", "--data", str(data), "-o", str(tmp_path / "y.pptx"))
     assert result.exit_code == 1
-    assert "no report for 2021-uke-21" in result.stderr
+    missing = [line for line in result.stderr.splitlines() if "no report for 2099-uke-35" in line]
+    assert [line.split(":")[0].rsplit("/", 1)[-1] for line in missing] == [
+        "ny-rekvisisjonspraksis.yaml", "selvbetjening-avbestille-bekrefte.yaml"]
+    assert not (tmp_path / "y.pptx").exists()
 
 
 def test_missing_template(run_cli, seed_dir, tmp_path):

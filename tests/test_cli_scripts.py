@@ -105,7 +105,8 @@ def test_list_json(seed_dir):
     result = statusrapport("list", "--json", "--data", str(seed_dir))
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
-    assert [r["key"] for r in answer["reports"]] == ["2021-uke-21", "2021-uke-33"]
+    assert [r["key"] for r in answer["reports"]] == ["2021-uke-21", "2021-uke-33",
+                                                        "2021-uke-37"]
     assert [i["id"] for i in answer["initiatives"]] == [
         "selvbetjening-avbestille-bekrefte", "selvbetjening-endre", "ny-rekvisisjonspraksis"]
 
@@ -205,9 +206,9 @@ def test_template_completes_pptx_and_potx_files_only(tmp_path):
 
 
 def test_new_report_offers_only_the_week_after_the_datas_latest_report(tmp_path):
-    copy_seed(tmp_path / "initiatives")  # latest report: 2021-uke-33, long before today
-    assert _complete("statusrapport new report ", tmp_path) == ["uke-34", "2021-uke-34"]
-    assert _complete("statusrapport new report 2021", tmp_path) == ["2021-uke-34"]
+    copy_seed(tmp_path / "initiatives")  # latest report: 2021-uke-37, long before today
+    assert _complete("statusrapport new report ", tmp_path) == ["uke-38", "2021-uke-38"]
+    assert _complete("statusrapport new report 2021", tmp_path) == ["2021-uke-38"]
 
 
 # ---- hyperlinks -------------------------------------------------------------------------------

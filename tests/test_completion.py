@@ -25,8 +25,9 @@ def complete(words: str, cword: int) -> list[str]:
 
 def test_report_weeks_latest_first_short_then_with_year(seed_dir):
     assert completion.complete_report(ctx(seed_dir), "") == [
-        "uke-33", "uke-21", "2021-uke-33", "2021-uke-21"]
-    assert completion.complete_report(ctx(seed_dir), "2021-uke-3") == ["2021-uke-33"]
+        "uke-37", "uke-33", "uke-21", "2021-uke-37", "2021-uke-33", "2021-uke-21"]
+    assert completion.complete_report(ctx(seed_dir), "2021-uke-3") == [
+        "2021-uke-37", "2021-uke-33"]
 
 
 def test_initiative_ids_are_the_file_names(seed_dir):
@@ -36,13 +37,13 @@ def test_initiative_ids_are_the_file_names(seed_dir):
 
 
 def test_new_report_offers_the_week_after_the_latest_first(seed_dir):
-    assert completion.complete_new_report(ctx(seed_dir), "")[0] == "uke-34"
+    assert completion.complete_new_report(ctx(seed_dir), "")[0] == "uke-38"
 
 
 def test_through_typer_as_the_shell_asks(seed_dir, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     shutil.copytree(seed_dir, tmp_path / "initiatives")  # the default --data
-    assert complete("statusrapport build ", 2)[:2] == ["uke-33", "uke-21"]
+    assert complete("statusrapport build ", 2)[:2] == ["uke-37", "uke-33"]
     assert complete(f"statusrapport show --data {seed_dir} uke-33 selvbetjening-e", 5) == [
         "selvbetjening-endre"]
     assert complete("statusrapport new report uke-35 ny", 4) == ["ny-rekvisisjonspraksis"]
@@ -68,5 +69,6 @@ def test_fast_on_a_large_folder(seed_dir, tmp_path):
         (tmp_path / f"tiltak-{n}.yaml").write_text(text, encoding="utf-8")
     start = time.perf_counter()
     assert len(completion.complete_initiative(ctx(tmp_path), "")) == 300
-    assert completion.complete_report(ctx(tmp_path), "") == ["uke-33", "2021-uke-33"]
+    assert completion.complete_report(ctx(tmp_path), "") == [
+        "uke-37", "uke-33", "2021-uke-37", "2021-uke-33"]
     assert time.perf_counter() - start < 0.5

@@ -104,7 +104,7 @@ def test_between_two_states_moved_added_removed_cancelled():
     assert changes(diff) == [
         (Change.MOVED, "M1", "01.09.21 → 21.09.21", False),
         (Change.MOVED, "M2", "01.10.21 → Jan 2022", False),
-        (Change.CANCELLED, "M4", "", False),
+        (Change.CANCELLED, "M4", "planlagt 01.11.21", False),  # what it was planned for
         (Change.ADDED, "M5", "planlagt 01.02.22", False),
         (Change.REMOVED, "M3", "planlagt 01.11.21", False),
     ]
@@ -207,7 +207,7 @@ def test_initiatives_new_and_removed_between_states():
 
 def test_the_seed(seed_dir):
     loaded = load(seed_dir)
-    diff = compare_reports(loaded.programme, *choose_weeks(loaded.programme, None, None))
+    diff = compare_reports(loaded.programme, *choose_weeks(loaded.programme, "uke-21", "uke-33"))
     assert (diff.old, diff.new) == ("2021-uke-21", "2021-uke-33")
     first = diff.initiatives[0]
     assert (first.old, first.new) == ("uke 21 (26.05.21)", "uke 33 (18.08.21)")
@@ -215,3 +215,6 @@ def test_the_seed(seed_dir):
                                                        ("Antall bekreftede reiser", "+2545")]
     assert not first.milestones
     assert [i.note for i in diff.initiatives[1:]] == ["første rapport", "første rapport"]
+    # By default the latest report (the seed's second, uke 37) against the one before it.
+    assert [w.key for w in choose_weeks(loaded.programme, None, None)] == [
+        "2021-uke-33", "2021-uke-37"]

@@ -137,8 +137,10 @@ def test_a_key_with_a_line_break_is_reported_on_one_line(run_cli, tmp_path):
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if "warning" not in line]
     assert [line.split(": ", 1)[1] for line in errors[:2]] == [
-        "error: a\\u2028b: unknown key (known keys: name, group, leader, milestones, budget, reports)",
-        "error: c\\u000ad: unknown key (known keys: name, group, leader, milestones, budget, reports)"]
+        "error: a\\u2028b: unknown key (known keys: name, group, leader, milestones, budget, "
+        "reports, group_changes, finished, stopped)",
+        "error: c\\u000ad: unknown key (known keys: name, group, leader, milestones, budget, "
+        "reports, group_changes, finished, stopped)"]
     assert errors[2:] == ["2 errors."]
 
 

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from deck_samples import SEED_UKE_33
 from git_helpers import commit_all, git, seed_repo
 
 from deck_samples import invoke
@@ -21,8 +22,9 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
 @pytest.fixture
 def repo(tmp_path):
-    """A repository whose first commit holds the seed as it is."""
-    return seed_repo(tmp_path / "repo")
+    """A repository whose first commit holds the seed as it was at uke 33 (the next report,
+    uke 35, is committed on it)."""
+    return seed_repo(tmp_path / "repo", SEED_UKE_33)
 
 
 def edit(path: Path, *replacements: tuple[str, str]) -> None:

@@ -108,14 +108,22 @@ REPORTS_21_33 = "  2021-uke-21: {}\n  2021-uke-33: {}\n"
 
 
 def test_missing_report_lists_the_weeks_that_exist(tmp_path):
-    files = {"programme.yaml": programme_yaml({"G": ["a", "b", "c"]}),
+    # b starts with its first report (uke 33) and c has none yet: neither is in uke 21's
+    # report. d reported in uke 21 and has not ended: it is active in uke 33 and lacks it.
+    files = {"programme.yaml": programme_yaml({"G": ["a", "b", "c", "d"]}),
              "a.yaml": initiative_yaml("A", "G", REPORTS_21_33),
              "b.yaml": initiative_yaml("B", "G", "  2021-uke-33: {}\n"),
-             "c.yaml": initiative_yaml("C", "G")}
-    assert problems(tmp_path, files, "uke-21") == [
-        "b.yaml:4:1: error: reports: no report for 2021-uke-21; this file has: 2021-uke-33",
-        "c.yaml:1:1: error: reports: no report for 2021-uke-21; this file has: none",
-    ]
+             "c.yaml": initiative_yaml("C", "G"),
+             "d.yaml": initiative_yaml("D", "G", "  2021-uke-21: {}\n")}
+    missing = ["d.yaml:4:1: error: reports: no report for 2021-uke-33; this file has: "
+               "2021-uke-21 (an initiative that has ended says so: finished: or stopped:)"]
+    assert problems(tmp_path, files, "uke-33") == missing
+    # validate with no week checks the latest one too: it never passes where build fails.
+    assert problems(tmp_path, files) == missing
+    del files["d.yaml"]
+    (tmp_path / "d.yaml").unlink()
+    files["programme.yaml"] = programme_yaml({"G": ["a", "b", "c"]})
+    assert load(folder(tmp_path, files), "uke-21").week == IsoWeek(2021, 21)
 
 
 def test_report_resolved_from_uke_33(tmp_path):
@@ -141,7 +149,7 @@ def test_all_problems_of_all_files_in_one_run(tmp_path):
         "a.yaml:7:14: error: milestones[0].planned: '2021-02-30' is not a date in the calendar",
         "b.yaml:1:1: error: leader: required, but missing",
         "b.yaml:3:1: error: leder: unknown key; did you mean 'leader'? (known keys: name, group, "
-        "leader, milestones, budget, reports)",
+        "leader, milestones, budget, reports, group_changes, finished, stopped)",
         "c.yaml:4:1: error: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence "
         "that starts on line 3)",
     ]

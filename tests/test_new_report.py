@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from deck_samples import SEED_UKE_33
 from git_helpers import commit_all, git
 
 from statusrapport.data.loader import load
@@ -19,8 +20,9 @@ ENDRE = "selvbetjening-endre.yaml"
 
 
 @pytest.fixture
-def data(seed_copy) -> Path:
-    return seed_copy
+def data(tmp_path) -> Path:
+    """The seed as it was at uke 33 (its next report is uke 34 or 35), as tmp_path/initiatives."""
+    return Path(shutil.copytree(SEED_UKE_33, tmp_path / "initiatives"))
 
 
 def texts(data: Path) -> dict[str, str]:
@@ -106,6 +108,15 @@ def test_only_the_named_initiatives(run_cli, data):
     after = texts(data)
     assert [n for n in before if before[n] != after[n]] == [ENDRE]
     assert "    period: uke 34\n" in after[ENDRE]
+    # The programme's report of uke 34 is not whole until the others have theirs: validate
+    # says so (as build uke-34 would), naming each file that lacks it.
+    check = run_cli("validate", "--data", str(data))
+    assert check.exit_code == 1
+    assert sum("no report for 2021-uke-34" in line for line in check.output.splitlines()) == 2
+    opened = run_cli("new", "report", "uke-34", "selvbetjening-avbestille-bekrefte",
+                     "ny-rekvisisjonspraksis", "--data", str(data), "--force")
+    assert opened.exit_code == 0, opened.output
+    assert run_cli("validate", "--data", str(data)).exit_code == 0
     assert run_cli("new", "report", "uke-36", "nope", "--data", str(data)).exit_code == 1
 
 

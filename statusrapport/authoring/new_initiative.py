@@ -35,8 +35,9 @@ group: {_scalar(group)}  # må være gruppen programme.yaml lister tiltaket unde
 leader: {_scalar(leader)}  # tiltaksleder
 
 # Milepæler (MP): id, hva, og planlagt dato: 15.12.2021, 2021-12-15 eller en måned (Jan 2022).
-# Når en dato flyttes: revised: [01.02.2022] (hver flytting, eldste først). Også: forecast,
-# delivered (datoen den ble levert) og cancelled: true.
+# Når en dato flyttes: revised: [01.02.2022] (hver flytting, eldste først); meldt i en senere
+# rapport: - {{date: 01.02.2022, report: 2022-uke-5}}. Også: forecast, delivered (datoen den ble
+# levert), cancelled: true (eller rapporten den ble avlyst i) og added: rapporten den kom til i.
 milestones: []
 #  - id: MP1
 #    description: Kartlegging og analyse
@@ -49,6 +50,10 @@ milestones: []
 
 # Rapportene, én per ISO-uke (2021-uke-33): `statusrapport new report uke-NN` åpner den neste.
 reports: {{}}
+
+# Bytter tiltaket gruppe: group_changes: [{{report: 2022-uke-2, group: Ny gruppe}}] (og
+# programme.yaml lister det under begge). Når det er ferdig: finished: {{report: 2022-uke-2,
+# date: 31.01.2022, note: én avsluttende linje}}; stanset: stopped: med de samme nøklene.
 """
 
 

@@ -72,7 +72,9 @@ def _open_reports(data: Path, week_text: str, only: list[str] | None, force: boo
     from statusrapport.data.loader import load
     from statusrapport.files.transaction import Change, commit
 
-    programme = load(data).programme  # the files must be valid before anything is added
+    # The files must be valid before anything is added; the latest report may be opened for
+    # some initiatives only so far (this command opens it for the others).
+    programme = load(data, complete=False).programme
     week = choose_week(week_text, programme.weeks())
     initiatives = _selected(programme.initiatives, only or [], data)
     problems: list[Problem] = []
@@ -94,8 +96,8 @@ def _open_reports(data: Path, week_text: str, only: list[str] | None, force: boo
 
 
 def _selected(initiatives: list[Initiative], only: list[str], data: Path) -> list[Initiative]:
-    if not only:
-        return initiatives
+    if not only:  # every initiative still running: one that has ended takes no new report
+        return [i for i in initiatives if i.closing is None]
     by_id = {i.id: i for i in initiatives}
     unknown = [name for name in only if name.removesuffix(".yaml") not in by_id]
     if unknown:
@@ -108,6 +110,10 @@ def _refusals(path: Path, initiative: Initiative, week: IsoWeek, force: bool) ->
     found = []
     if week in initiative.reports:
         found.append(problem_at(path, 0, 0, "reports", f"already has the report {week.key}"))
+    elif initiative.closing is not None:
+        kind = "finished" if initiative.finished else "stopped"
+        found.append(problem_at(path, 0, 0, kind, f"{kind} with {initiative.closing.report.key}: "
+                                "it takes no later report"))
     elif initiative.reports and max(initiative.reports) > week:
         found.append(problem_at(path, 0, 0, "reports", f"its latest report is "
                                 f"{max(initiative.reports).key}; a new report comes after it"))
@@ -339,6 +345,6 @@ def _check(data: Path, edits: list[Editable]) -> None:
     contents = {p.name: p.read_bytes() for p in data.glob("*.yaml")}
     contents.update({e.path.name: e.encoded() for e in edits})
     try:
-        load_files(data, contents)
+        load_files(data, contents, complete=False)  # `only` opens the report for some
     except UserError as exc:
         raise RuntimeError(f"the new reports would not load:\n{exc}") from None

@@ -19,7 +19,9 @@ def findings(initiative: Initiative, week: IsoWeek | None) -> Iterator[Finding]:
     yield from _duplicate_milestone_ids(initiative)
     for key in initiative.reports:
         yield from _report_findings(initiative, key)
-    if week is not None and week in initiative.reports:
+    # A delivery dated after an earlier report belongs to the later one (its deck shows it,
+    # the earlier deck does not): only the latest report can be ahead of its deliveries.
+    if week is not None and week in initiative.reports and week == max(initiative.reports):
         yield from _deliveries_after_report(initiative, week)
 
 

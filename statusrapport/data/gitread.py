@@ -24,9 +24,10 @@ class Revision:
 
 
 def load_at(rev: str, folder: Path, report: str | None = None) -> tuple[Revision, Loaded]:
-    """Load `folder`'s initiative files as committed at `rev`, with the loader's usual checks."""
+    """Load `folder`'s initiative files as committed at `rev`, with the loader's usual checks
+    (a latest report committed for some initiatives only is a state like any other)."""
     revision, contents = files_at(rev, folder)
-    return revision, load_files(revision.label, contents, report)
+    return revision, load_files(revision.label, contents, report, complete=False)
 
 
 def files_at(rev: str, folder: Path) -> tuple[Revision, dict[str, bytes]]:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from statusrapport.data import checks
 from statusrapport.errors import Problem, Severity, UserError, problem_at
 from statusrapport.data.model import (Initiative, Programme, ProgrammeFile, TemplateChoice,
-                                      resolve_week_ref)
+                                      report_date, resolve_week_ref)
 from statusrapport.data.weeks import IsoWeek
 from statusrapport.data.yamlsafe import Document, dotted, read_yaml
 
@@ -50,21 +50,23 @@ class _Files:
         return read_yaml(self.folder / name, None if self.contents is None else self.contents[name])
 
 
-def load(folder: Path, report: str | None = None) -> Loaded:
-    """Load and check every file under `folder`; raise UserError listing all problems found."""
+def load(folder: Path, report: str | None = None, complete: bool = True) -> Loaded:
+    """Load and check every file under `folder`; raise UserError listing all problems found.
+    `complete=False` skips the check that every active initiative has the latest report (a
+    report opened for some initiatives only is valid data, just not a whole report yet)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise UserError(f"{folder}: no such folder of initiatives")
-    return _load(_Files(folder), report)
+    return _load(_Files(folder), report, complete)
 
 
-def load_files(folder: Path | str, contents: Mapping[str, bytes],
-               report: str | None = None) -> Loaded:
+def load_files(folder: Path | str, contents: Mapping[str, bytes], report: str | None = None,
+               complete: bool = True) -> Loaded:
     """`load` for files given as {file name: bytes}; `folder` names where they are, in messages."""
-    return _load(_Files(Path(folder), contents), report)
+    return _load(_Files(Path(folder), contents), report, complete)
 
 
-def _load(files: _Files, report: str | None) -> Loaded:
+def _load(files: _Files, report: str | None, complete: bool = True) -> Loaded:
     problems: list[Problem] = []
     programme_file = _load_document(files, PROGRAMME_FILE, ProgrammeFile, problems)
     initiatives: dict[str, tuple[Initiative, Document]] = {}
@@ -95,8 +97,13 @@ def _load(files: _Files, report: str | None) -> Loaded:
         for loc, message in checks.findings(initiative, week or _latest(initiative)):
             line, col = doc.locate(loc)
             problems.append(problem_at(doc.path, line, col, dotted(loc), message, Severity.WARNING))
-    if week is not None:
-        _require_report(week, ordered, problems)
+    for initiative, doc in ordered:
+        _check_history(initiative, doc, problems)
+    # With no week asked, the latest: so `validate` passes exactly when `build <latest>` can.
+    checked = (week if week is not None or failed or not complete
+               else max(programme.weeks(), default=None))
+    if checked is not None:
+        _require_report(checked, ordered, problems)
     if any(p.severity is Severity.ERROR for p in problems):
         raise UserError(problems)
     return Loaded(programme, sorted(problems), week)
@@ -139,11 +146,46 @@ def _resolve_week(report: str | None, programme: Programme,
 def _require_report(week: IsoWeek, ordered: list[tuple[Initiative, Document]],
                     problems: list[Problem]) -> None:
     for initiative, doc in ordered:
-        if week not in initiative.reports:
+        if initiative.active_in(week) and week not in initiative.reports:
             known = ", ".join(w.key for w in sorted(initiative.reports)) or "none"
             line, col = doc.locate(("reports",), key=True)
             problems.append(problem_at(doc.path, line, col, "reports",
-                                       f"no report for {week.key}; this file has: {known}"))
+                                       f"no report for {week.key}; this file has: {known} "
+                                       "(an initiative that has ended says so: finished: or "
+                                       "stopped:)"))
+
+
+def _check_history(initiative: Initiative, doc: Document, problems: list[Problem]) -> None:
+    """An end and group changes that name reports the file has, in order."""
+    def error(loc: tuple[str | int, ...], message: str, key: bool = False) -> None:
+        line, col = doc.locate(loc, key=key)
+        problems.append(problem_at(doc.path, line, col, dotted(loc), message))
+
+    for key in ("finished", "stopped"):
+        closing = getattr(initiative, key)
+        if closing is None:
+            continue
+        if closing.report not in initiative.reports:
+            known = ", ".join(w.key for w in sorted(initiative.reports)) or "none"
+            error((key, "report"), f"{closing.report.key} is not a report in this file (it "
+                  f"has: {known}); name its last report")
+        for later in sorted(w for w in initiative.reports if w > closing.report):
+            error(("reports", later.key), f"a report after the initiative {key} with "
+                  f"{closing.report.key}; remove it or move {key}.report", key=True)
+        first = initiative.first_week
+        if first is not None and closing.date < report_date(first, initiative.reports[first]):
+            error((key, "date"), f"{closing.date:%d.%m.%Y} is before its first report "
+                  f"({first.key})")
+    previous: tuple[IsoWeek | None, str] = (None, initiative.group)
+    for index, change in enumerate(initiative.group_changes):
+        before, group = previous
+        if before is not None and change.report <= before:
+            error(("group_changes", index, "report"), f"{change.report.key} is not after the "
+                  f"change before it ({before.key}); list the changes oldest first")
+        elif change.group == group:
+            error(("group_changes", index, "group"), f"already in {group!r} then; name the "
+                  "group it moves to")
+        previous = (change.report, change.group)
 
 
 def _load_document(files: _Files, name: str, model: type[BaseModel],
@@ -212,6 +254,9 @@ def _capped(found: list[Problem], total: int | None = None) -> list[Problem]:
 def _located(doc: Document, model: type[BaseModel], error: Any) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
+    if len(loc) > 2 and loc[-1] == "date" and loc[-3] == "revised" \
+            and isinstance(_written(doc.data, loc[:-1]), str):
+        loc = loc[:-1]  # a move written as a plain date: its error is the date's
     if loc and loc[-1] == "[key]":  # a dict key that failed (a report key such as 2021-uke-99)
         loc = loc[:-1]
         line, col = doc.locate(loc, key=True)
@@ -322,7 +367,7 @@ def _in_programme_order(files: _Files, programme_file: tuple[ProgrammeFile, Docu
         return list(initiatives.values())
     programme, programme_doc = programme_file
     path = programme_doc.path
-    listed: set[str] = set()
+    listed: dict[str, list[str]] = {}  # id: the groups that list it
     group_names: set[str] = set()
     read = {Path(name).stem for name in files.names() if name != PROGRAMME_FILE}
     ordered = []
@@ -335,11 +380,11 @@ def _in_programme_order(files: _Files, programme_file: tuple[ProgrammeFile, Docu
         for i, initiative_id in enumerate(group.initiatives):
             loc = ("groups", g, "initiatives", i)
             line, col = programme_doc.locate(loc)
-            if initiative_id in listed:
+            if group.name in listed.get(initiative_id, []):
                 problems.append(problem_at(path, line, col, dotted(loc),
                                            f"{initiative_id!r} is listed twice"))
                 continue
-            listed.add(initiative_id)
+            listed.setdefault(initiative_id, []).append(group.name)
             if (wrong := _not_an_id(initiative_id)) is not None:
                 problems.append(problem_at(path, line, col, dotted(loc), wrong))
                 continue
@@ -349,16 +394,28 @@ def _in_programme_order(files: _Files, programme_file: tuple[ProgrammeFile, Docu
                                                _no_file(files, initiative_id)))
                 continue
             initiative, doc = initiatives[initiative_id]
-            if initiative.group != group.name:
-                line, col = doc.locate(("group",))
-                problems.append(problem_at(doc.path, line, col, "group",
-                                           f"{initiative.group!r}, but {PROGRAMME_FILE} lists "
-                                           f"this initiative under {group.name!r}"))
+            if len(listed[initiative_id]) > 1:  # listed under each group it has been in
+                if group.name not in initiative.groups:
+                    problems.append(problem_at(path, line, col, dotted(loc), f"{initiative_id!r} "
+                                               f"is listed twice, and never in {group.name!r} "
+                                               "(see its group and group_changes)"))
+                continue
             ordered.append((initiative, doc))
     for initiative_id, (initiative, doc) in initiatives.items():
-        if initiative_id not in listed:
+        groups = listed.get(initiative_id)
+        if not groups:
             problems.append(problem_at(doc.path, 1, 1, "", f"not listed in {PROGRAMME_FILE}; "
                                        f"add {initiative_id!r} to its group {initiative.group!r}"))
+            continue
+        for loc, group in [(("group",), initiative.group), *(
+                (("group_changes", i, "group"), c.group)
+                for i, c in enumerate(initiative.group_changes))]:
+            if group not in groups:
+                line, col = doc.locate(loc)
+                where = " and ".join(repr(g) for g in groups)
+                problems.append(problem_at(doc.path, line, col, dotted(loc),
+                                           f"{group!r}, but {PROGRAMME_FILE} lists this "
+                                           f"initiative under {where}"))
     return ordered
 
 

@@ -130,8 +130,8 @@ _PLANNED_SCHEMA = {"type": "string", "description": "Dato (18.08.2021, 18.08.21 
                    "måned (Jan 2022, januar 2022 eller 2022-01) eller kvartal (Q1 2022, "
                    "1. kvartal 2022)"}
 Planned = Annotated[PlanDate, PlainValidator(_plan_date), WithJsonSchema(_PLANNED_SCHEMA)]
-WeekKey = Annotated[IsoWeek, PlainValidator(_week_key), WithJsonSchema(
-    {"type": "string", "pattern": r"^\d{4}-uke-\d{1,2}$"})]
+_WEEK_KEY_SCHEMA = {"type": "string", "pattern": r"^\d{4}-uke-\d{1,2}$"}
+WeekKey = Annotated[IsoWeek, PlainValidator(_week_key), WithJsonSchema(_WEEK_KEY_SCHEMA)]
 Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
 ShortText = Annotated[str, Field(min_length=1, max_length=120)]
 Period = Annotated[str, Field(max_length=40), AfterValidator(_period)]
@@ -267,18 +267,60 @@ class Report(Strict):
         None, description="Én linje til oversiktslysbildet")
 
 
+def _revision_shorthand(value: Any) -> Any:
+    return {"date": value} if isinstance(value, (str, PlanDate, date)) else value
+
+
+class Revision(Strict):
+    """A move of a milestone's planned date; `report` says from which report it holds (the
+    decks of earlier reports keep the date before it). Plain date: known from the first report."""
+
+    date: Planned = Field(description="Ny planlagt dato")
+    report: WeekKey | None = Field(None, description="Rapporten flyttingen ble meldt i, "
+                                   "f.eks. 2021-uke-37; tidligere rapporter viser datoen før")
+
+
+def _cancelled(value: Any) -> bool | IsoWeek:
+    """`true`, or the report the milestone was cancelled in (earlier decks show it open)."""
+    if isinstance(value, (bool, IsoWeek)):
+        return value
+    text = str(value).strip()
+    if text.lower() in _TRUE or text.lower() in _FALSE:
+        return text.lower() in _TRUE
+    try:
+        return parse_week_key(text)
+    except ValueError:
+        raise ValueError(f"expected true, or the report it was cancelled in (such as "
+                         f"2021-uke-37), got {value!r}") from None
+
+
+_TRUE = {"true", "yes", "on", "y", "t", "1"}
+_FALSE = {"false", "no", "off", "n", "f", "0"}
+
+_REVISION_SCHEMA = {"anyOf": [_PLANNED_SCHEMA, {
+    "type": "object", "additionalProperties": False, "required": ["date"],
+    "properties": {"date": _PLANNED_SCHEMA, "report": _WEEK_KEY_SCHEMA}}]}
+RevisionItem = Annotated[Revision, BeforeValidator(_revision_shorthand),
+                         WithJsonSchema(_REVISION_SCHEMA)]
+
+
 class Milestone(Strict):
     id: Annotated[str, Field(min_length=1, max_length=12)] = Field(
         description="Milepælens ID, f.eks. MP1")
     description: Text = Field(description="Hva milepælen er")
     planned: Planned = Field(description="Opprinnelig planlagt dato")
-    revised: Annotated[list[Planned], BeforeValidator(_one_or_many), Field(max_length=10),
+    revised: Annotated[list[RevisionItem], BeforeValidator(_one_or_many), Field(max_length=10),
                        WithJsonSchema({"anyOf": [_PLANNED_SCHEMA, {
-                           "type": "array", "items": _PLANNED_SCHEMA, "maxItems": 10}]})] = Field(
+                           "type": "array", "items": _REVISION_SCHEMA,
+                           "maxItems": 10}]})] = Field(
         default_factory=list, description="Hver flytting av planlagt dato, eldste først")
     forecast: Planned | None = Field(None, description="Prognose: når milepælen ventes levert")
     delivered: Day | None = Field(None, description="Datoen milepælen ble levert")
-    cancelled: bool = Field(False, description="true: milepælen er avlyst")
+    cancelled: Annotated[bool | IsoWeek, PlainValidator(_cancelled), WithJsonSchema({
+        "anyOf": [{"type": "boolean"}, {"type": "string"}]})] = Field(
+        False, description="true, eller rapporten den ble avlyst i (f.eks. 2021-uke-37)")
+    added: WeekKey | None = Field(None, description="Rapporten milepælen kom til i; "
+                                  "tidligere rapporter viser den ikke")
 
     @model_validator(mode="after")
     def _consistent(self) -> Milestone:
@@ -289,7 +331,12 @@ class Milestone(Strict):
 
     @property
     def current_plan(self) -> PlanDate:
-        return self.revised[-1] if self.revised else self.planned
+        return self.revised[-1].date if self.revised else self.planned
+
+    @property
+    def plans(self) -> tuple[PlanDate, ...]:
+        """The original planned date first, then each move, the date in force last."""
+        return (self.planned, *(r.date for r in self.revised))
 
 
 class Budget(Strict):
@@ -297,12 +344,31 @@ class Budget(Strict):
     vat_included: bool | None = Field(None, description="true: «inkl. mva.», false: «ekskl. mva.»")
 
 
+class GroupChange(Strict):
+    """From `report` on, the initiative belongs to `group` (earlier decks keep the group before)."""
+
+    report: WeekKey = Field(
+        description="Den første rapporten i den nye gruppen, f.eks. 2022-uke-2")
+    group: ShortText = Field(
+        description="Den nye gruppen (programme.yaml lister tiltaket under den)")
+
+
+class Closing(Strict):
+    """How an initiative ended: its last report shows it so, later decks leave it out."""
+
+    report: WeekKey = Field(description="Den siste rapporten, f.eks. 2022-uke-2: der vises "
+                            "tiltaket som avsluttet, senere rapporter tar det ikke med")
+    date: Day = Field(description="Datoen tiltaket ble avsluttet")
+    note: ShortText | None = Field(None, description="Én avsluttende linje til oversikten")
+
+
 class Initiative(Strict):
     """One initiative ("tiltak"); its id is the file's name without `.yaml`."""
 
     id: str = Field(default="", exclude=True, json_schema_extra={"readOnly": True})
     name: ShortText = Field(description="Tiltakets navn")
-    group: ShortText = Field(description="Gruppen programme.yaml lister tiltaket under")
+    group: ShortText = Field(description="Gruppen programme.yaml lister tiltaket under (den "
+                             "første, når tiltaket har byttet gruppe)")
     leader: ShortText = Field(description="Tiltaksleder")
     milestones: list[Milestone] = Field(default_factory=list, max_length=60,
                                         description="Milepæler (MP)")
@@ -311,6 +377,51 @@ class Initiative(Strict):
         default_factory=dict, max_length=200,
         description="Én rapport per ISO-uke, med året: 2021-uke-33",
         json_schema_extra={"additionalProperties": False})
+    group_changes: list[GroupChange] = Field(
+        default_factory=list, max_length=20,
+        description="Hvert bytte av gruppe, eldste først: fra hvilken rapport, til hvilken gruppe")
+    finished: Closing | None = Field(None, description="Tiltaket er fullført: siste rapport, "
+                                     "dato og en avsluttende linje")
+    stopped: Closing | None = Field(None, description="Tiltaket er stanset: siste rapport, "
+                                    "dato og en avsluttende linje")
+
+    @model_validator(mode="after")
+    def _ends_once(self) -> Initiative:
+        if self.finished and self.stopped:
+            raise _error_at(("stopped",), "an initiative is either finished or stopped, not "
+                            "both; keep one", None)
+        return self
+
+    @property
+    def closing(self) -> Closing | None:
+        """Its end (finished or stopped), or None while it runs."""
+        return self.finished or self.stopped
+
+    @property
+    def first_week(self) -> IsoWeek | None:
+        """Its first report: it is in no deck before it."""
+        return min(self.reports, default=None)
+
+    def active_in(self, week: IsoWeek) -> bool:
+        """Whether the programme's report of `week` includes it: from its first report to its
+        closing report (or on, while it runs)."""
+        first = self.first_week
+        closing = self.closing
+        return (first is not None and first <= week
+                and (closing is None or week <= closing.report))
+
+    def group_in(self, week: IsoWeek) -> str:
+        """Its group in the report of `week`: the last change from that report or earlier."""
+        group = self.group
+        for change in self.group_changes:
+            if change.report <= week:
+                group = change.group
+        return group
+
+    @property
+    def groups(self) -> list[str]:
+        """Every group it has belonged to, first to last (each lists it in programme.yaml)."""
+        return list(dict.fromkeys([self.group, *(c.group for c in self.group_changes)]))
 
     @field_validator("reports", mode="before")
     @classmethod
@@ -413,7 +524,8 @@ class Programme:
     overview_cost_comment: bool = False
 
     def in_group(self, group: str) -> list[Initiative]:
-        return [i for i in self.initiatives if i.group == group]
+        """The initiatives that belong to `group` in any report."""
+        return [i for i in self.initiatives if group in i.groups]
 
     def weeks(self) -> list[IsoWeek]:
         return sorted({week for i in self.initiatives for week in i.reports})

@@ -1,6 +1,13 @@
 """The report of a week, derived once: per initiative its report, the day it speaks for, each
 milestone's state and each cost's deviation, as rules.py decides them.
 
+Each initiative is seen as it stood in that report (initiative_as_of): its group then, and its
+milestones as the report knew them (one added, moved or cancelled in a later report is not, a
+delivery dated after the report belongs to the next one). So a past week's deck rebuilds from
+the current files as it was, whatever later reports added. The programme's report of a week
+holds the initiatives active in it (model.Initiative.active_in): from their first report to
+their last, finished or stopped.
+
 The deck's view, the portfolio (overview, timelines), `list`, `show --overview` and diff all
 read these values from one ReportContext instead of working them out again, so no two of them
 can disagree about a report. Plain NamedTuples and slotted classes (cheap to import, unlike
@@ -13,7 +20,8 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from statusrapport.data.model import Initiative, Milestone, Programme, Report, report_date
+from statusrapport.data.model import (Closing, Initiative, Milestone, Programme, Report,
+                                      report_date)
 from statusrapport.data.weeks import IsoWeek
 from statusrapport.report.rules import CostLevel, MilestoneState, cost_level, is_moved, milestone_state
 from statusrapport.words import Words, words_for
@@ -39,14 +47,17 @@ class InitiativeContext:
     read: `list` holds a context per week but reads only each initiative's latest report's
     states, and diff (which compares what each report knew, rules.known_state) reads none."""
 
-    __slots__ = ("initiative", "week", "report", "day", "cost", "_milestones")
+    __slots__ = ("initiative", "week", "report", "day", "cost", "closing", "_milestones")
 
     def __init__(self, initiative: Initiative, week: IsoWeek, tolerance: Decimal = Decimal(5)):
-        self.initiative = initiative
         self.week = week  # the week of `report`
         self.report: Report = initiative.reports[week]
         # The day the report speaks for: its own date, else its week's Friday.
         self.day: date = report_date(week, self.report)
+        self.initiative = initiative_as_of(initiative, week, self.day)  # as this report saw it
+        # Its end, in the report it ends with (the overview says so); None in every other.
+        closing = initiative.closing
+        self.closing: Closing | None = closing if closing and closing.report == week else None
         costs = self.report.costs
         # None without figures.
         self.cost = cost_deviation(costs.plan, costs.actual, tolerance) if costs else None
@@ -70,6 +81,37 @@ class InitiativeContext:
         return tuple(m.milestone.id for m in self.milestones if m.state is MilestoneState.OVERDUE)
 
 
+def initiative_as_of(initiative: Initiative, week: IsoWeek, day: date) -> Initiative:
+    """`initiative` as its report of `week` (speaking for `day`) saw it: its group then; its
+    milestones without those added, moves and cancellations reported later; a delivery dated
+    after `day` only in its latest report (a later one reported it). The same object when
+    nothing differs, so a file without history costs nothing."""
+    latest = week == max(initiative.reports)
+    milestones = [m for m in (_milestone_as_of(m, week, day, latest)
+                              for m in initiative.milestones) if m is not None]
+    group = initiative.group_in(week)
+    same = len(milestones) == len(initiative.milestones) and all(
+        a is b for a, b in zip(milestones, initiative.milestones))
+    if group == initiative.group and same:
+        return initiative
+    return initiative.model_copy(update={"group": group, "milestones": milestones})
+
+
+def _milestone_as_of(milestone: Milestone, week: IsoWeek, day: date,
+                     latest: bool) -> Milestone | None:
+    if milestone.added is not None and milestone.added > week:
+        return None
+    update: dict = {}
+    revised = [r for r in milestone.revised if r.report is None or r.report <= week]
+    if len(revised) != len(milestone.revised):
+        update["revised"] = revised
+    if not isinstance(milestone.cancelled, bool) and milestone.cancelled > week:
+        update["cancelled"] = False
+    if milestone.delivered is not None and milestone.delivered > day and not latest:
+        update["delivered"] = None
+    return milestone.model_copy(update=update) if update else milestone
+
+
 def cost_deviation(plan: int | None, actual: int | None,
                    tolerance: Decimal) -> CostDeviation | None:
     """The deviation of `actual` from `plan`; None unless both are given."""
@@ -85,8 +127,9 @@ def initiative_context(initiative: Initiative, week: IsoWeek,
 
 
 class ReportContext:
-    """The programme's report of one week: the initiatives with a report of that week, in deck
-    order, and the day the programme's report speaks for (the latest of theirs)."""
+    """The programme's report of one week: the initiatives active in it (each has a report of
+    that week: the loader checks it), in deck order with their groups of that week, and the
+    day the programme's report speaks for (the latest of theirs)."""
 
     __slots__ = ("programme", "week", "day", "words", "initiatives", "_by_id", "_latest")
 
@@ -96,8 +139,8 @@ class ReportContext:
         self.words: Words = words_for(programme.language)  # what the deck and views speak
         tolerance = programme.cost_tolerance
         self.initiatives: tuple[InitiativeContext, ...] = tuple(
-            initiative_context(i, week, tolerance) for i in programme.initiatives
-            if week in i.reports)
+            initiative_context(i, week, tolerance) for i in in_deck_order(programme, week)
+            if i.active_in(week) and week in i.reports)
         self.day: date = max((i.day for i in self.initiatives), default=week.day(5))
         self._by_id = {i.initiative.id: i for i in self.initiatives}
         self._latest: dict[str, InitiativeContext | None] = {}  # filled by latest()
@@ -110,6 +153,7 @@ class ReportContext:
         return self._by_id[initiative_id]
 
     def in_group(self, group: str) -> list[InitiativeContext]:
+        """The initiatives in `group` in this week's report (their group of this week)."""
         return [i for i in self.initiatives if i.initiative.group == group]
 
     def latest(self, initiative_id: str) -> InitiativeContext | None:
@@ -126,6 +170,25 @@ class ReportContext:
                 self._latest[initiative.id] = (initiative_context(
                     initiative, max(weeks), self.programme.cost_tolerance) if weeks else None)
         return self._latest.get(initiative_id)
+
+
+def in_deck_order(programme: Programme, week: IsoWeek) -> list[Initiative]:
+    """The initiatives in the order programme.yaml lists them under their groups of `week` (an
+    initiative that changed group is listed under each, in its place there); any it does not
+    list, after them, in the programme's order."""
+    by_id = {i.id: i for i in programme.initiatives}
+    ordered: dict[str, Initiative] = {}
+    listed: set[str] = set()
+    for group in programme.groups:
+        for initiative_id in group.initiatives:
+            listed.add(initiative_id)
+            initiative = by_id.get(initiative_id)
+            if initiative is not None and initiative.group_in(week) == group.name:
+                ordered.setdefault(initiative_id, initiative)
+    for initiative in programme.initiatives:  # listed under none of the groups
+        if initiative.id not in listed:
+            ordered.setdefault(initiative.id, initiative)
+    return list(ordered.values())
 
 
 def report_context(programme: Programme, week: IsoWeek) -> ReportContext:

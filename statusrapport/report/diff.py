@@ -1,10 +1,12 @@
 """What changed: between two reports in the data, or between two states of the data (a git
 revision and the working tree). Pure: validated models in, a resolved, formatted diff out.
 
-Milestones are compared as each report saw them on its date (a delivery dated after a report
-was not known to it), with the same rules as the deck; so the data of one day already tells
-what was delivered or fell overdue since an earlier report. Moves, additions and removals show
-only between two states of the data, since a file keeps no history of its own.
+Each initiative is compared with its own previous report, both as they stood then
+(context.initiative_as_of: its group, milestones added, moved or cancelled from a report on,
+a delivery known from its date), with the same rules as the deck; so the files of one day tell
+what was delivered, moved, cancelled, added or fell overdue between two reports, which group
+it moved to and whether it ended. Removals show only between two states of the data (git),
+since a file keeps no milestone it no longer lists.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from statusrapport.report import formatting as fmt
 from statusrapport.errors import UserError
 from statusrapport.data.model import (Bullet, Initiative, Kpi, Milestone, Programme,
                                  resolve_week_ref)
-from statusrapport.report.context import InitiativeContext, ReportContext
+from statusrapport.report.context import (InitiativeContext, ReportContext, in_deck_order,
+                                          initiative_context)
+from statusrapport.report.portfolio import ended_text
 from statusrapport.report.rules import MilestoneState, known_state
 from statusrapport.words import current
 from statusrapport.data.weeks import IsoWeek
@@ -65,11 +69,13 @@ class InitiativeDiff:
     kpis: tuple[FigureChange, ...] = ()
     risks_added: tuple[str, ...] = ()
     risks_removed: tuple[str, ...] = ()
+    group: str = ""  # "Selvbetjening → Digitalisering" when it changed group; "" usually
+    ended: str = ""  # "Fullført 31.01.22: Overlevert til linjen" in the report it ended with
 
     @property
     def changed(self) -> bool:
         return bool(self.milestones or self.costs or self.kpis or self.risks_added
-                    or self.risks_removed)
+                    or self.risks_removed or self.group or self.ended)
 
 
 @dataclass(frozen=True)
@@ -109,18 +115,30 @@ def _resolve(text: str, weeks: list[IsoWeek]) -> IsoWeek:
 
 
 def compare_reports(old: ReportContext, new: ReportContext) -> ReportDiff:
-    """Each initiative's latest report up to `new` against its latest report up to `old`, as
-    the programme's report of `old` saw it on its day."""
+    """Each initiative in the report of `new` (or ended since `old`) against its own latest
+    report up to `old`, each as it stood in its report and on its own day."""
     out = []
-    for initiative in new.programme.initiatives:
-        now = new.latest(initiative.id)
-        if now is None:
+    tolerance = new.programme.cost_tolerance
+    for initiative in in_deck_order(new.programme, new.week):
+        now_week = _latest_week(initiative, new.week)
+        closing = initiative.closing
+        if now_week is None or (closing is not None and closing.report <= old.week):
+            continue  # not started by `new`, or ended before `old`: in neither report
+        now = initiative_context(initiative, now_week, tolerance)
+        then_week = _latest_week(initiative, old.week)
+        if then_week is None:  # it starts in between: all of it is new
+            out.append(initiative_diff(now.initiative, None, now.day, now,
+                                       current().first_report))
             continue
-        then = old.latest(initiative.id)
-        note = ("" if then is None or then.week != now.week
-                else current().no_new_report.format(week=_week_label(then.week)))
-        out.append(initiative_diff(initiative, then, old.day, now, note))
+        then = initiative_context(initiative, then_week, tolerance)
+        note = ("" if then_week != now_week
+                else current().no_new_report.format(week=_week_label(then_week)))
+        out.append(initiative_diff(then.initiative, then, then.day, now, note))
     return ReportDiff(new.programme.name, old.week.key, new.week.key, tuple(out))
+
+
+def _latest_week(initiative: Initiative, week: IsoWeek) -> IsoWeek | None:
+    return max((w for w in initiative.reports if w <= week), default=None)
 
 
 def compare_states(before: Programme, after: Programme, before_label: str,
@@ -167,8 +185,9 @@ def initiative_diff(old: Initiative | None, then: InitiativeContext | None, old_
         old=_report_label(then.week, old_day) if then and old_day else "",
         new=_report_label(now.week, now.day),
         note=note,
-        milestones=tuple(milestone_changes(old.milestones if old else [], old_day,
-                                           new.milestones, now.day)),
+        milestones=tuple(milestone_changes(
+            then.initiative.milestones if then else old.milestones if old else [], old_day,
+            new.milestones, now.day)),
         costs=tuple(cost_changes(old, then, new, now)),
         kpis=tuple(kpi_changes(_figures(old, then.week) if old and then else {},
                                _figures(new, now.week))),
@@ -176,7 +195,17 @@ def initiative_diff(old: Initiative | None, then: InitiativeContext | None, old_
                            _texts(now.report.risks)),
         risks_removed=_added(_texts(now.report.risks),
                              _texts(old_report.risks if old_report else [])),
+        group=(f"{then.initiative.group} → {new.group}"
+               if then and then.initiative.group != new.group else ""),
+        ended=_ended(now),
     )
+
+
+def _ended(now: InitiativeContext) -> str:
+    """"Fullført 31.01.22: note" in the report the initiative ended with."""
+    text = ended_text(now)
+    note = now.closing.note if now.closing else None
+    return f"{text}: {note}" if text and note else text
 
 
 def milestone_changes(old: list[Milestone], old_day: date | None, new: list[Milestone],
@@ -206,7 +235,7 @@ def _changes(old: Milestone, old_day: date, new: Milestone, new_day: date) -> It
         yield _change(Change.DELIVERED, new, f"{fmt.short_date(new.delivered)} "
                       f"({current().planned_lower} {_plan(new)})", late)
     if now is MilestoneState.CANCELLED and was is not MilestoneState.CANCELLED:
-        yield _change(Change.CANCELLED, new, "", False)
+        yield _change(Change.CANCELLED, new, f"{current().planned_lower} {_plan(new)}", False)
     if old.current_plan != new.current_plan:
         yield _change(Change.MOVED, new, f"{_plan(old)} → {_plan(new)}", False)
     if now is MilestoneState.OVERDUE and was is not MilestoneState.OVERDUE:

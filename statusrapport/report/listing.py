@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from statusrapport.report import formatting as fmt
 from statusrapport.data.model import Initiative, Programme
+from statusrapport.report.portfolio import ended_text
 from statusrapport.report.context import InitiativeContext, report_contexts
 from statusrapport.report.rules import is_moved
 
@@ -55,6 +56,7 @@ def initiative_row(initiative: Initiative, latest: InitiativeContext | None) -> 
     if latest is None:
         return InitiativeRow(initiative.id, initiative.name, initiative.group, initiative.leader,
                              "", None, sum(is_moved(m) for m in initiative.milestones))
-    return InitiativeRow(initiative.id, initiative.name, initiative.group, initiative.leader,
-                         latest.week.key, len(latest.overdue),
+    ended = f" ({ended_text(latest)})" if latest.closing is not None else ""
+    return InitiativeRow(initiative.id, initiative.name, latest.initiative.group,
+                         initiative.leader, latest.week.key + ended, len(latest.overdue),
                          sum(m.moved for m in latest.milestones))

@@ -27,6 +27,7 @@ class Schedule(str, Enum):
     ON_TRACK = "on track"
     MOVED = "moved"  # an open milestone's planned date has been moved
     OVERDUE = "overdue"  # a milestone's date has passed and it is not delivered
+    ENDED = "ended"  # finished or stopped with this report: its last deck
 
 
 def schedule_text(schedule: Schedule) -> str:
@@ -52,11 +53,15 @@ class OverviewRow:
     moved: tuple[str, ...]
     cost: CostState
     comment: str
+    ended: str = ""  # "Fullført 31.01.22" in the report it finished (or stopped) with
 
     @property
     def schedule_text(self) -> str:
         """"Forfalt: MP2", "Flyttet: MP4, MP5", both, or "I rute"; at most a few ids of each
-        ("Flyttet: MP1, MP2, MP3 +27"), as the overview slide and `show --overview` show it."""
+        ("Flyttet: MP1, MP2, MP3 +27"), as the overview slide and `show --overview` show it;
+        "Fullført 31.01.22" in an initiative's last report."""
+        if self.ended:
+            return self.ended
         parts = [f"{schedule_text(state)}: {fmt.id_list(ids)}" for state, ids in
                  ((Schedule.OVERDUE, self.overdue), (Schedule.MOVED, self.moved)) if ids]
         return "; ".join(parts) or schedule_text(Schedule.ON_TRACK)
@@ -100,10 +105,24 @@ def overview_row(context: InitiativeContext, cost_comment: bool = False) -> Over
     schedule = (Schedule.OVERDUE if overdue else Schedule.MOVED if moved
                 else Schedule.ON_TRACK)
     costs = context.report.costs
-    comment = " ".join(costs.comments) if cost_comment and costs else ""
+    cost_comment_text = " ".join(costs.comments) if cost_comment and costs else ""
+    comment, ended = context.report.comment or "", ""
+    if context.closing is not None:  # its last deck: the overview says how it ended
+        schedule, ended = Schedule.ENDED, ended_text(context)
+        comment = context.closing.note or comment
     return OverviewRow(initiative.id, initiative.name, initiative.group, initiative.leader,
-                       schedule, overdue, moved, describe_cost(context.cost, comment),
-                       context.report.comment or "")
+                       schedule, overdue, moved, describe_cost(context.cost, cost_comment_text),
+                       comment, ended)
+
+
+def ended_text(context: InitiativeContext) -> str:
+    """"Fullført 31.01.22" (or "Stanset …") in the report an initiative ended with; else ""."""
+    closing = context.closing
+    if closing is None:
+        return ""
+    words = current()
+    said = words.finished if context.initiative.finished is closing else words.stopped
+    return said.format(day=fmt.short_date(closing.date))
 
 
 def describe_cost(cost: CostDeviation | None, comment: str = "") -> CostState:
@@ -212,7 +231,7 @@ def _timeline(title: str, initiatives: list[InitiativeContext], key: str) -> Tim
 def lane(context: MilestoneContext) -> Lane:
     milestone, state = context.milestone, context.state
     label = f"{milestone.id} {milestone.description}"
-    plans = [p.deadline for p in (milestone.planned, *milestone.revised)]
+    plans = [p.deadline for p in milestone.plans]
     plan = plans[-1]
     earlier = [Point(day, Mark.ORIGINAL) for day in dict.fromkeys(plans[:-1]) if day != plan]
     if state is MilestoneState.CANCELLED:
@@ -302,9 +321,9 @@ class Portfolio:
 
 def portfolio(context: ReportContext) -> Portfolio:
     costs = {}
-    for initiative in context.programme.initiatives:
-        series = cost_series(initiative, context.week)
+    for item in context.initiatives:  # the initiatives in this week's deck
+        series = cost_series(item.initiative, context.week)
         if series is not None:
-            costs[initiative.id] = series
+            costs[item.initiative.id] = series
     return Portfolio(overview(context), tuple(timelines(context)), costs,
                      context.programme.timeline == "initiative")

@@ -39,7 +39,7 @@ def milestone_state(milestone: Milestone, on: date) -> MilestoneState:
 
 def is_moved(milestone: Milestone) -> bool:
     """Its planned date has been revised (the original is still shown beside the new one)."""
-    return any(revised != milestone.planned for revised in milestone.revised)
+    return any(revised.date != milestone.planned for revised in milestone.revised)
 
 
 def known_state(milestone: Milestone, on: date) -> MilestoneState:

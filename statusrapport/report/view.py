@@ -172,7 +172,7 @@ def milestone_row(context: MilestoneContext, cancelled: str | None = None) -> Mi
     """`cancelled`: the office's word for a cancelled milestone (programme.yaml), else the
     language's."""
     milestone, state = context.milestone, context.state
-    planned = (milestone.planned, *milestone.revised)
+    planned = milestone.plans
     return MilestoneRow(
         id=milestone.id,
         description=milestone.description,

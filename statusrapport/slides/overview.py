@@ -17,7 +17,8 @@ LINES = 6  # the most lines an overview cell takes (its text cut with "…" beyo
 
 COLUMNS = (("initiative", 0.25), ("group", 0.13), ("leader", 0.12), ("milestones_short", 0.15),
            ("costs", 0.15), ("comment", 0.20))
-SCHEDULE_COLOUR = {Schedule.OVERDUE: RED, Schedule.MOVED: ORANGE, Schedule.ON_TRACK: TEXT}
+SCHEDULE_COLOUR = {Schedule.OVERDUE: RED, Schedule.MOVED: ORANGE, Schedule.ON_TRACK: TEXT,
+                   Schedule.ENDED: TEXT}
 COST_COLOUR = {CostLevel.OVER: RED, CostLevel.UNDER: TEXT, CostLevel.WITHIN: GREY,
                CostLevel.NO_FIGURES: GREY}
 
@@ -71,7 +72,7 @@ def _overview_cells(row: OverviewRow, widths: list[float], font: str) -> list[li
     """A row's cells, each cut to at most LINES lines (the comment to one) so that a row never
     outgrows a slide: the status slides have the full texts."""
     name, group, leader, schedule, cost, comment = widths
-    flagged = row.schedule is not Schedule.ON_TRACK  # overdue or moved: bold
+    flagged = row.schedule in (Schedule.OVERDUE, Schedule.MOVED)  # bold
     over = row.cost.level is CostLevel.OVER
     cells = [[para(_cut(row.name, name, font))], [para(_cut(row.group, group, font))],
              [para(_cut(row.leader, leader, font))],

@@ -279,7 +279,8 @@ def initiative_table(data: Overview, *, wide: bool) -> Table:
 
 # ---- show --overview -------------------------------------------------------------------------
 
-SCHEDULE_STYLE = {Schedule.OVERDUE: ATTENTION, Schedule.MOVED: MOVED, Schedule.ON_TRACK: ""}
+SCHEDULE_STYLE = {Schedule.OVERDUE: ATTENTION, Schedule.MOVED: MOVED, Schedule.ON_TRACK: "",
+                  Schedule.ENDED: ""}
 COST_STYLE = {CostLevel.OVER: ATTENTION, CostLevel.UNDER: "", CostLevel.WITHIN: MUTED,
               CostLevel.NO_FIGURES: MUTED}
 
@@ -340,6 +341,10 @@ def render_initiative_diff(out: Console, item: InitiativeDiff) -> None:
     if not item.changed:
         out.print(Text(current().unchanged))
         return
+    if item.ended:
+        out.print(Text(visible(item.ended), style=HEADING))
+    if item.group:
+        out.print(Text(f"{current().group}: {visible(item.group)}", style=MOVED))
     if item.milestones:
         out.print(_subheading(current().milestones_short))
         table = _table("", current().id, current().description, "", header=False)

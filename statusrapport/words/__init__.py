@@ -103,6 +103,8 @@ class Words:
     delivered_late: str
     report_day: str  # {day}
     last_deviation: str  # {amount}, {percent}
+    finished: str  # {day}: an initiative in the report it finished with (overview, diff)
+    stopped: str  # {day}: likewise, stopped
 
     # `list`
     reports: str

@@ -79,6 +79,8 @@ WORDS = Words(
     delivered_late="Delivered late",
     report_day="Report date {day}",
     last_deviation="Variance in the latest report: {amount} ({percent}).",
+    finished="Finished {day}",
+    stopped="Stopped {day}",
 
     reports="Reports",
     report="Report",

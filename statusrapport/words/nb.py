@@ -81,6 +81,8 @@ WORDS = Words(
     delivered_late="Levert for sent",
     report_day="Rapportdato {day}",
     last_deviation="Avvik i siste rapport: {amount} ({percent}).",
+    finished="Fullført {day}",
+    stopped="Stanset {day}",
 
     reports="Rapporter",
     report="Rapport",

@@ -80,6 +80,8 @@ WORDS = Words(
     delivered_late="Levert for seint",
     report_day="Rapportdato {day}",
     last_deviation="Avvik i siste rapport: {amount} ({percent}).",
+    finished="Fullført {day}",
+    stopped="Stansa {day}",
 
     reports="Rapportar",
     report="Rapport",
