@@ -66,7 +66,7 @@ class _Status:
         self.m = StatusMeasure(self.c, area, font, heading_font)
         self.d = StatusDrawing(self.m, footer)
         self.v, self.size, self.area, self.font = status, size, area, font
-        self.width, self.heading_h = self.m.width, self.m.heading_h
+        self.heading_h = self.m.heading_h
         self.middle_w, self.ms_cols = self.m.middle_w, self.m.ms_cols
 
     def fits(self) -> bool:

@@ -22,8 +22,7 @@ class StatusDrawing:
 
     def __init__(self, measure: StatusMeasure, footer: Rect):
         self.m, self.c, self.footer = measure, measure.c, footer
-        self.v, self.size, self.area = measure.v, measure.size, measure.area
-        self.font = measure.font
+        self.area, self.font = measure.area, measure.font
         self.width, self.heading_h = measure.width, measure.heading_h
         self.middle_w, self.ms_cols = measure.middle_w, measure.ms_cols
 

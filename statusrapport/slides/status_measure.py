@@ -27,7 +27,7 @@ class StatusMeasure:
 
     def __init__(self, content: StatusContent, area: Rect, font: str, heading_font: str):
         self.c, self.v, self.size = content, content.v, content.size
-        self.area, self.font, self.hfont = area, font, heading_font
+        self.area, self.font = area, font
         self.width = pt(area.w)
         self.heading_h = line_height(HEADING_SIZE, heading_font) + HEADING_GAP
         self.middle_w = [(self.width - GAP_H) * MIDDLE_SHARE, 0.0]
