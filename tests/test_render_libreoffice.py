@@ -8,7 +8,6 @@ contains it, so text that overflows into a neighbour's box fails too.
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 import subprocess
 from pathlib import Path
@@ -38,16 +37,15 @@ def rendered(seed_deck, tmp_path_factory):
     if SOFFICE is None or shutil.which("pdftotext") is None:
         pytest.skip("LibreOffice (soffice) or pdftotext not installed")
     root = tmp_path_factory.mktemp("render")
-    seed = shutil.copy(seed_deck.path, root / "seed.pptx")  # its PDF beside it, as overlong's
     built = {
-        "seed": dataclasses.replace(seed_deck, path=Path(seed)),
+        "seed": seed_deck,
         "overlong": build(write_overlong(root / "overlong-data"), "uke-33",
                           root / "overlong.pptx"),
     }
     subprocess.run(
         [SOFFICE, f"-env:UserInstallation={(root / 'lo-profile').as_uri()}", "--headless",
          "--convert-to", "pdf", "--outdir", str(root),
-         str(root / "seed.pptx"), str(root / "overlong.pptx")],
+         str(seed_deck.path), str(root / "overlong.pptx")],
         check=True, capture_output=True, timeout=300)
     return {name: (b, _pages(root / f"{name}.pdf"), root / f"{name}.pdf")
             for name, b in built.items()}
