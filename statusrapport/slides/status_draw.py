@@ -21,7 +21,8 @@ class StatusDrawing:
     """Each panel as a heading and a table placed at (x, y), its region appended."""
 
     def __init__(self, measure: StatusMeasure, footer: Rect):
-        self.m, self.c, self.footer = measure, measure.c, footer
+        self.m, self.c, self.v, self.size = measure, measure.c, measure.v, measure.size
+        self.footer = footer
         self.area, self.font = measure.area, measure.font
         self.width, self.heading_h = measure.width, measure.heading_h
         self.middle_w, self.ms_cols = measure.middle_w, measure.ms_cols
