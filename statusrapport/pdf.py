@@ -67,7 +67,7 @@ def _export(program: str, deck: Path, pdf: Path, data: Path | None,
         command = [program, f"-env:UserInstallation={(root / 'profile').as_uri()}", "--headless",
                    "--norestore", "--convert-to", "pdf", "--outdir", str(root / "out"),
                    str(deck.resolve())]
-        returncode, said = _run(program, command, deck, temp)
+        returncode, said = _run(program, command, deck, root)
         made = root / "out" / f"{deck.stem}.pdf"
         if returncode != 0 or not made.is_file() or made.stat().st_size == 0:
             raise UserError(f"{deck}: LibreOffice could not convert the deck to PDF"
@@ -80,12 +80,18 @@ def _export(program: str, deck: Path, pdf: Path, data: Path | None,
     return pdf
 
 
-def _run(program: str, command: list[str], deck: Path, home: str) -> tuple[int, list[str]]:
+def _run(program: str, command: list[str], deck: Path, root: Path) -> tuple[int, list[str]]:
     """soffice's exit code and the lines it said; it is ended on any way out of here."""
+    # Its home and its own temporary files (lu*.tmp, which a killed soffice leaves behind)
+    # inside our folder, so that removing the folder removes everything it made.
+    scratch = root / "tmp"
+    scratch.mkdir()
+    env = {**os.environ, "HOME": str(root), "TMPDIR": str(scratch), "TMP": str(scratch),
+           "TEMP": str(scratch)}
     try:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                    stdin=subprocess.DEVNULL, text=True, start_new_session=True,
-                                   env={**os.environ, "HOME": home})
+                                   env=env)
     except OSError as exc:
         raise UserError(f"cannot run {program}: {exc.strerror or exc}") from None
     try:

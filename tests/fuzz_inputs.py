@@ -294,28 +294,34 @@ def figure():
                      st.sampled_from(["99,5", "0", "-0", "1 234", "12345.678"]))
 
 
-def _programmes(piece):
-    """The strategies of valid data, writing text from `piece`s."""
+def _programmes(piece, most: int | None = None):
+    """The strategies of valid data, writing text from `piece`s; `most` caps every list of
+    content (bullets, items, milestones, KPIs …) for tests that need many small programmes."""
+
+    def lists(elements, max_size: int, **more):
+        return st.lists(elements, max_size=max_size if most is None else min(max_size, most),
+                        **more)
 
     def text(max_size: int = 600, min_size: int = 1):
         """Any text the model takes: non-blank, within `max_size` after stripping."""
         def fit(pieces: list[str]) -> str:
             value = "".join(pieces).strip()[:max_size].strip()
             return value if len(value) >= min_size else (value + "Tekst")[:max_size]
-        return st.lists(piece, min_size=1, max_size=max(1, max_size // 6)).map(fit)
+        pieces = max(1, max_size // 6) if most is None else max(1, min(max_size // 6, 8 * most))
+        return st.lists(piece, min_size=1, max_size=pieces).map(fit)
 
     def bullets(max_size: int):
         plain = text()
         nested = st.fixed_dictionaries({"text": text()},
-                                       optional={"items": st.lists(text(), max_size=30)})
-        return st.lists(st.one_of(plain, nested), max_size=max_size)
+                                       optional={"items": lists(text(), 30)})
+        return lists(st.one_of(plain, nested), max_size)
 
 
     @st.composite
     def milestone(draw):
         m = {"id": draw(text(12)), "description": draw(text()), "planned": draw(plan_date())}
         if draw(st.booleans()):
-            m["revised"] = draw(st.lists(plan_date(), min_size=1, max_size=10))
+            m["revised"] = draw(lists(plan_date(), 10, min_size=1))
         if draw(st.booleans()):
             m["forecast"] = draw(plan_date())
         state = draw(st.sampled_from(["open", "delivered", "cancelled"]))
@@ -343,18 +349,18 @@ def _programmes(piece):
                 costs["plan"], costs["actual"] = draw(amount()), draw(amount())
             if draw(st.booleans()):
                 costs["as_of"] = draw(day())
-            costs["comments"] = draw(st.lists(text(), max_size=10))
+            costs["comments"] = draw(lists(text(), 10))
             r["costs"] = costs
         if draw(st.booleans()):
-            r["kpis"] = draw(st.lists(st.fixed_dictionaries(
+            r["kpis"] = draw(lists(st.fixed_dictionaries(
                 {"name": text(120), "value": figure(), "measured": day()},
-                optional={"unit": text(20)}), max_size=30))
+                optional={"unit": text(20)}), 30))
         if draw(st.booleans()):
             highlight = st.one_of(text(), st.fixed_dictionaries(
-                {"text": text()}, optional={"items": st.lists(text(), max_size=30),
+                {"text": text()}, optional={"items": lists(text(), 30),
                                             "kpis": st.sampled_from(["true", "false"])}),
                 st.just({"kpis": "true"}))
-            h: dict = {"bullets": draw(st.lists(highlight, max_size=40))}
+            h: dict = {"bullets": draw(lists(highlight, 40))}
             if draw(st.booleans()):
                 h["title"] = draw(text(120))
             r["highlights"] = h
@@ -364,7 +370,7 @@ def _programmes(piece):
     @st.composite
     def initiative(draw, group: str) -> dict:
         data = {"name": draw(text(120)), "group": group, "leader": draw(text(120)),
-                "milestones": draw(st.lists(milestone(), max_size=60))}
+                "milestones": draw(lists(milestone(), 60))}
         if draw(st.booleans()):
             data["budget"] = {"total": draw(amount())}
             if draw(st.booleans()):
@@ -399,6 +405,7 @@ def _programmes(piece):
 
 
 valid_programme = _programmes(_piece)
+small_programme = _programmes(_piece, most=3)  # quick to draw: for the writers' tests
 # What pdftotext gives back faithfully, for the LibreOffice sample: words of Norwegian,
 # «», emoji and right-to-left script, each apart (a word mixing directions is reordered).
 _render_piece = st.one_of(st.sampled_from(("æ", "ø", "å", "Æ", "Ø", "Å", "«", "»", " – ", "…",

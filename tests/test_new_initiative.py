@@ -118,5 +118,16 @@ def test_a_300_character_slug_is_exit_1(data):
     before = sorted(p.name for p in data.iterdir())
     result = new(data, "a" * 300, "Ny gruppe")
     assert result.exit_code == 1, result.output
-    assert "at most 100 characters, this one has 300" in result.stderr
+    assert "at most 80 characters, this one has 300" in result.stderr
     assert sorted(p.name for p in data.iterdir()) == before
+
+
+def test_the_longest_slug_is_one_the_programme_can_list(data):
+    """Found by tests/test_fuzz_writers.py: an 81-character slug passed the slug check, then
+    the new programme.yaml failed the model's 80-character limit for an id."""
+    longest = "a" * 80
+    assert new(data, longest, "Ny gruppe").exit_code == 0
+    assert load(data).programme.initiatives[-1].id == longest
+    result = new(data, "b" * 81, "Ny gruppe")
+    assert result.exit_code == 1, result.output
+    assert "an initiative id is at most 80 characters, this one has 81" in result.stderr

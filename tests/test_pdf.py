@@ -3,11 +3,14 @@ clear message and exit 1 when LibreOffice is missing or fails, and a previous PD
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -98,4 +101,73 @@ def test_build_pdf_with_libreoffice(run_cli, seed_dir, tmp_path):
         info = subprocess.run(["pdfinfo", str(out.with_suffix(".pdf"))], capture_output=True,
                               text=True, check=True, env={**os.environ, "LC_ALL": "C"}).stdout
         assert re.search(rf"^Pages:\s+{slides}$", info, re.MULTILINE), info
+    assert sorted(p.name for p in out.parent.iterdir()) == ["uke33.pdf", "uke33.pptx"]
+
+
+def _processes_mentioning(marker: str) -> list[tuple[int, str]]:
+    """Every live process whose command line holds `marker` (here: the test's own TMPDIR)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:  # ended meanwhile
+            continue
+        if marker in cmdline and state != "Z":
+            found.append((int(entry.name), cmdline))
+    return found
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
+@pytest.mark.parametrize("signum, exit_code, after", [
+    (signal.SIGTERM, -signal.SIGTERM, 0.0),  # ends by the signal, as its sender expects
+    (signal.SIGTERM, -signal.SIGTERM, 1.0),  # later: soffice is loading or drawing the deck
+    (signal.SIGINT, 130, 0.0),  # Ctrl-C: 128 + SIGINT, as a shell reports it
+])
+def test_a_signal_during_the_pdf_export_ends_soffice_and_keeps_the_previous_pdf(
+        tmp_path, signum, exit_code, after):
+    temp = tmp_path / "tmp"  # the export's temporary folder goes here, and nowhere else
+    temp.mkdir()
+    out = tmp_path / "out" / "uke33.pptx"
+    out.parent.mkdir()
+    previous = b"%PDF-1.7\n% the previous export\n" + os.urandom(64)
+    out.with_suffix(".pdf").write_bytes(previous)
+    root = Path(__file__).resolve().parent.parent
+    process = subprocess.Popen(
+        [sys.executable, "-m", "statusrapport", "build", "uke-33", "--data", str(SEED),
+         "-o", str(out), "--pdf"],
+        env={**os.environ, "PYTHONPATH": str(root), "TMPDIR": str(temp)},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        # soffice is running once a process with the private profile in its command line is
+        # up and has begun writing that profile in the temporary folder
+        while not (_processes_mentioning(str(temp))
+                   and any(temp.glob("statusrapport-pdf-*/profile/*"))):
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "soffice never started"
+            time.sleep(0.05)
+        time.sleep(after)
+        started = _processes_mentioning(str(temp))
+        assert any("soffice" in cmdline for _, cmdline in started), started  # still running
+        process.send_signal(signum)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        settled = time.monotonic() + 5  # a process SIGKILLed a moment ago may still be listed
+        while (left := _processes_mentioning(str(temp))) and time.monotonic() < settled:
+            time.sleep(0.05)
+        for pid, _ in left:  # a failing run must not leave soffice behind on the test machine
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    assert left == [], left  # soffice and its children are gone
+    assert process.returncode == exit_code, stderr
+    assert "Traceback" not in stderr, stderr
+    assert list(temp.iterdir()) == []  # the temporary folder is removed
+    assert out.with_suffix(".pdf").read_bytes() == previous
     assert sorted(p.name for p in out.parent.iterdir()) == ["uke33.pdf", "uke33.pptx"]

@@ -16,7 +16,9 @@ from statusrapport.authoring.new_report import _scalar
 from statusrapport.authoring.roundtrip import open_editable
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-MAX_SLUG = 100  # a file name: its staged copy (files/transaction.py) must fit the 255 bytes too
+# The programme model takes an id of at most 80 characters (Group.initiatives); a longer
+# slug made a file programme.yaml could not list. Its staged copy fits 255 bytes too.
+MAX_SLUG = 80
 _MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)")
 
 

@@ -9,6 +9,7 @@ but a regular file and any size over the bound, then read at most bound + 1 byte
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -54,7 +55,9 @@ def read_regular(path: Path | str, limit: int) -> bytes:
     except OSError as exc:
         raise NotReadable(f"cannot read the file: {exc.strerror}") from None
     finally:
-        os.close(fd)
+        # A descriptor opened for reading: an error closing it loses nothing (it is closed).
+        with contextlib.suppress(OSError):
+            os.close(fd)
     if len(data) > limit:
         raise NotReadable(f"the file grew past {limit:,} bytes while it was read")
     return data

@@ -231,28 +231,55 @@ def _restore(entries: list[_Entry]) -> None:
 
 
 def _finish(folder: Path, entries: list[_Entry]) -> None:
+    """Remove the backups, then the journal: best effort, as the change is whole by now. What
+    cannot be removed is removed by the next command's recover() (a journal left behind is
+    finished again, which renames nothing: every `.new` is gone)."""
     _remove_staged(entries)
-    with contextlib.suppress(FileNotFoundError):
+    with contextlib.suppress(OSError):
         os.unlink(folder / JOURNAL)
     _fsync_folder(folder)
 
 
 def _remove_staged(entries: list[_Entry]) -> None:
+    """Best effort: a staged file that cannot be removed is never applied without its journal,
+    and the next command removes it (_remove_orphans); the error that brought us here is the
+    one to report."""
     for entry in entries:
         for staged in (entry.new, entry.old):
             if staged is not None:
-                with contextlib.suppress(FileNotFoundError):
+                with contextlib.suppress(OSError):
                     os.unlink(staged)
 
 
 def _remove_orphans(folder: Path) -> None:
-    """Staged files with no journal: a command killed before its commit point; never applied."""
+    """Staged files with no journal: a command killed before its commit point; never applied.
+    A symlinked data file's are staged beside its target, in another folder: there only the
+    staged copies of that target are removed."""
     with contextlib.suppress(OSError), os.scandir(folder) as found:
         for entry in found:
             if _STAGED.fullmatch(entry.name) or (entry.name.startswith(f"{JOURNAL}.")
                                                  and entry.name.endswith(".tmp")):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
+    for place, names in _linked_targets(folder).items():
+        with contextlib.suppress(OSError), os.scandir(place) as found:
+            for entry in found:
+                match = _STAGED.fullmatch(entry.name)
+                if match and match["name"] in names:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+
+
+def _linked_targets(folder: Path) -> dict[Path, set[str]]:
+    """The folders outside `folder` that symlinked data files point into, with the names."""
+    places: dict[Path, set[str]] = {}
+    with contextlib.suppress(OSError), os.scandir(folder) as found:
+        for entry in found:
+            if entry.is_symlink():
+                target = Path(os.path.realpath(entry.path))
+                if target.parent != Path(os.path.realpath(folder)):
+                    places.setdefault(target.parent, set()).add(target.name)
+    return places
 
 
 def _failure(path: Path, exc: OSError, outcome: str) -> UserError:
