@@ -296,3 +296,27 @@ def test_libreoffice_draws_the_offices_own_font_as_it_was_measured(tmp_path):
     fonts = subprocess.run(["pdffonts", str(out.with_suffix(".pdf"))], capture_output=True,
                            text=True, check=True).stdout
     assert "KontorSans" in fonts, fonts
+
+
+def test_a_late_delivery_is_measured_bold_as_it_is_drawn():
+    """The "Levert" column fits a late (bold, red) date on one line in the font measured."""
+    from statusrapport.data.loader import load
+    from statusrapport.report.context import report_context
+    from statusrapport.report.view import report_view
+    from statusrapport.slides.common import CELL_MARGINS
+    from statusrapport.slides.layout import default_geometry
+    from statusrapport.slides.status import SIZES
+    from statusrapport.slides.status_content import StatusContent
+    from statusrapport.slides.status_measure import StatusMeasure
+
+    loaded = load(SEED, "uke-33")
+    view = report_view(report_context(loaded.programme, loaded.week))
+    font = fontfiles.choose_font(_missing_font()).key
+    late = [(i.status, row) for g in view.groups for i in g.initiatives
+            for row in i.status.milestones if row.delivered and row.state.needs_attention]
+    assert late
+    for status, row in late:
+        measure = StatusMeasure(StatusContent(status, SIZES[0]), default_geometry().status_area,
+                                font, font)
+        room = measure.ms_cols[3] - CELL_MARGINS[0] - CELL_MARGINS[1]
+        assert room >= tm.text_width(row.delivered, font, SIZES[0], bold=True), row.delivered
