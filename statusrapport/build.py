@@ -90,10 +90,10 @@ def build(data: Path, report: str, output: Path | None = None,
         with FontQuery([geometry.font, geometry.heading_font]) as query:  # fc-match meanwhile
             programme = select_group(loaded.programme, group)
             context = report_context(programme, loaded.week)  # derived once, read by every slide
-            fonts = query.choices(loaded.programme.fonts)
-        with speaking(context.words):  # the programme's language, for every word planned
-            view = report_view(context)
-            plan = plan_deck(view, measured_with(geometry, fonts), portfolio(context))
+            with speaking(context.words):  # the programme's language, for every word planned
+                view = report_view(context)
+                fonts = query.choices(loaded.programme.fonts)
+                plan = plan_deck(view, measured_with(geometry, fonts), portfolio(context))
             title = view.title
         week = f"{loaded.week.year}-uke-{loaded.week.week}"
         if origin is None:
