@@ -36,12 +36,14 @@ def validation(problems: list[Problem], programme: Any = None) -> str:
 
 def template(path: Path, checked: Any, problems: list[Problem]) -> str:
     """`template check --json`: per role the layout and why, the template's layouts, the fonts
-    it names, and the problems (`complete`: the deck can be built on it)."""
+    it names and what each is measured with, and the problems (`complete`: the deck can be
+    built on it)."""
     errors = _counts(problems)["errors"]
     answer: dict[str, Any] = {"template": str(path), "complete": not errors}
     answer.update(roles=checked.roles if checked else [],
                   layouts=checked.layouts if checked else [],
                   fonts=checked.fonts if checked else [],
+                  measured=checked.measured if checked else [],
                   problems=[problem(p) for p in _ordered(problems)])
     return json.dumps(answer, ensure_ascii=False, indent=2)
 

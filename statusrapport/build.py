@@ -6,12 +6,12 @@ import contextlib
 import gc
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from statusrapport.errors import Problem, UserError
-from statusrapport.slides.layout import DeckPlan
+from statusrapport.slides.layout import DeckPlan, Geometry
 from statusrapport.report.view import ReportView
 
 if TYPE_CHECKING:
@@ -26,6 +26,13 @@ class Built:
     view: ReportView
     plan: DeckPlan
     warnings: list[Problem]
+    fonts: tuple = ()  # the template's fonts as measured (text.fontfiles.FontChoice)
+    font_folder: Path | None = None  # the office's own fonts (programme.yaml's `fonts:`)
+
+    @property
+    def font_notices(self) -> list[str]:
+        """One line for each template font that another stood in for."""
+        return list(dict.fromkeys(f.notice for f in self.fonts if f.notice))
 
 
 def slug(text: str) -> str:
@@ -67,6 +74,7 @@ def build(data: Path, report: str, output: Path | None = None,
     from statusrapport.files.destinations import check_deck_output
     from statusrapport.report.portfolio import portfolio, select_group
     from statusrapport.slides.order import plan_deck
+    from statusrapport.text.fontfiles import FontQuery
     from statusrapport.report.view import report_view
     from statusrapport.provenance import provenance_of
     from statusrapport.words import speaking
@@ -79,11 +87,13 @@ def build(data: Path, report: str, output: Path | None = None,
         choice = loaded.programme.template
         template = template or (choice.file if choice else None)
         opened, resolution, geometry = prepared_template(template, choice)
-        programme = select_group(loaded.programme, group)
-        context = report_context(programme, loaded.week)  # derived once, read by every slide
-        with speaking(context.words):  # the programme's language, for every word planned
-            view = report_view(context)
-            plan = plan_deck(view, geometry, portfolio(context))
+        with FontQuery([geometry.font, geometry.heading_font]) as query:  # fc-match meanwhile
+            programme = select_group(loaded.programme, group)
+            context = report_context(programme, loaded.week)  # derived once, read by every slide
+            with speaking(context.words):  # the programme's language, for every word planned
+                view = report_view(context)
+                fonts = query.choices(loaded.programme.fonts)
+                plan = plan_deck(view, measured_with(geometry, fonts), portfolio(context))
             title = view.title
         week = f"{loaded.week.year}-uke-{loaded.week.week}"
         if origin is None:
@@ -102,7 +112,15 @@ def build(data: Path, report: str, output: Path | None = None,
         write_atomic(path, blob)
     except OSError as exc:  # a folder that cannot be created or written to, a full disk
         raise UserError(f"{path}: cannot write the deck: {exc.strerror or exc}") from None
-    return Built(path, view, plan, loaded.warnings)
+    return Built(path, view, plan, loaded.warnings, tuple(fonts.values()),
+                 loaded.programme.fonts)
+
+
+def measured_with(geometry: Geometry, fonts: dict) -> Geometry:
+    """The template's geometry with its font names replaced by what text.metrics measures them
+    with (`fonts`: text.fontfiles' choice for each name)."""
+    return replace(geometry, font=fonts[geometry.font].key,
+                   heading_font=fonts[geometry.heading_font].key)
 
 
 def prepared_template(template: Path | None, choice=None):

@@ -191,8 +191,11 @@ def build(
         if pdf:
             step("Writing the PDF with LibreOffice")
             pdf_path = pdf_export.export_pdf(built.path, data=data,
-                                             templates=[t for t in [template] if t])
+                                             templates=[t for t in [template] if t],
+                                             fonts=built.font_folder)
     _mention_warnings(built.warnings)
+    for notice in built.font_notices:
+        print(f"warning: {notice}", file=sys.stderr)
     print(f"{len(built.plan.slides)} slides.", file=sys.stderr)
     print(built.path)
     if pdf:

@@ -19,6 +19,7 @@ import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from statusrapport.errors import UserError
 from statusrapport.files.atomic import write_atomic
@@ -43,16 +44,17 @@ def require_soffice() -> str:
 
 
 def export_pdf(deck: Path, pdf: Path | None = None, data: Path | None = None,
-               templates: Sequence[Path] = ()) -> Path:
+               templates: Sequence[Path] = (), fonts: Path | None = None) -> Path:
     """Convert `deck` to `pdf` (default: beside it, .pdf); return the path written. The PDF
-    replaces nothing but a previous PDF (files/destinations.py)."""
+    replaces nothing but a previous PDF (files/destinations.py). `fonts`: the office's font
+    folder (programme.yaml's `fonts:`), which LibreOffice draws with as the deck was measured."""
     program = require_soffice()
     deck = Path(deck)
     pdf = Path(pdf) if pdf is not None else deck.with_suffix(".pdf")
     check_pdf_output(pdf, data, list(templates), deck)
     try:
         with _sigterm_raises():
-            return _export(program, deck, pdf, data, list(templates))
+            return _export(program, deck, pdf, data, list(templates), fonts)
     except _Terminated as stop:  # cleaned up: now end as the signal's sender expects
         signal.signal(stop.signum, signal.SIG_DFL)
         os.kill(os.getpid(), stop.signum)
@@ -60,14 +62,17 @@ def export_pdf(deck: Path, pdf: Path | None = None, data: Path | None = None,
 
 
 def _export(program: str, deck: Path, pdf: Path, data: Path | None,
-            templates: list[Path]) -> Path:
+            templates: list[Path], fonts: Path | None) -> Path:
     with tempfile.TemporaryDirectory(prefix="statusrapport-pdf-") as temp:
         root = Path(temp)
+        env = {"HOME": temp}
+        if fonts is not None:
+            env["FONTCONFIG_FILE"] = str(_font_config(root, fonts))
         # A private profile: a user's running LibreOffice (or a stale lock) cannot interfere.
         command = [program, f"-env:UserInstallation={(root / 'profile').as_uri()}", "--headless",
                    "--norestore", "--convert-to", "pdf", "--outdir", str(root / "out"),
                    str(deck.resolve())]
-        returncode, said = _run(program, command, deck, root)
+        returncode, said = _run(program, command, deck, root, env)
         made = root / "out" / f"{deck.stem}.pdf"
         if returncode != 0 or not made.is_file() or made.stat().st_size == 0:
             raise UserError(f"{deck}: LibreOffice could not convert the deck to PDF"
@@ -80,14 +85,29 @@ def _export(program: str, deck: Path, pdf: Path, data: Path | None,
     return pdf
 
 
-def _run(program: str, command: list[str], deck: Path, root: Path) -> tuple[int, list[str]]:
+def _font_config(root: Path, fonts: Path) -> Path:
+    """A fontconfig file: the system's fonts and the office's folder (LibreOffice on Linux finds
+    fonts through fontconfig)."""
+    system = os.environ.get("FONTCONFIG_FILE") or "/etc/fonts/fonts.conf"
+    config = root / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        f'<fontconfig><include ignore_missing="yes">{escape(system)}</include>'
+        f"<dir>{escape(str(Path(fonts).resolve()))}</dir>"
+        f"<cachedir>{escape(str(root / 'fontconfig'))}</cachedir></fontconfig>\n",
+        encoding="utf-8")
+    return config
+
+
+def _run(program: str, command: list[str], deck: Path, root: Path,
+         extra: dict[str, str]) -> tuple[int, list[str]]:
     """soffice's exit code and the lines it said; it is ended on any way out of here."""
     # Its home and its own temporary files (lu*.tmp, which a killed soffice leaves behind)
     # inside our folder, so that removing the folder removes everything it made.
     scratch = root / "tmp"
     scratch.mkdir()
-    env = {**os.environ, "HOME": str(root), "TMPDIR": str(scratch), "TMP": str(scratch),
-           "TEMP": str(scratch)}
+    env = {**os.environ, **extra, "HOME": str(root), "TMPDIR": str(scratch),
+           "TMP": str(scratch), "TEMP": str(scratch)}
     try:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                    stdin=subprocess.DEVNULL, text=True, start_new_session=True,

@@ -88,7 +88,8 @@ def _load(files: _Files, report: str | None, complete: bool = True) -> Loaded:
                             kpi_comparison=settings.kpi_comparison,
                             cancelled_label=settings.cancelled_label,
                             no_progress_label=settings.no_progress_label,
-                            overview_cost_comment=settings.overview_cost_comment)
+                            overview_cost_comment=settings.overview_cost_comment,
+                            fonts=_font_folder(files, settings.fonts, programme_file[1], problems))
     # A file that failed to load may hold the report asked for: name the files' errors only,
     # not "there is no report for uke-33; reports in the data: none" beside them.
     failed = any(p.severity is Severity.ERROR for p in problems)
@@ -118,6 +119,17 @@ def load_template_choice(folder: Path) -> TemplateChoice | None:
     return _template_choice(_Files(Path(folder)), *loaded)
 
 
+def load_font_folder(folder: Path) -> Path | None:
+    """Only programme.yaml's `fonts:` (for `template check --data`), or its problems."""
+    problems: list[Problem] = []
+    files = _Files(Path(folder))
+    loaded = _load_document(files, PROGRAMME_FILE, ProgrammeFile, problems)
+    found = _font_folder(files, loaded[0].fonts, loaded[1], problems) if loaded else None
+    if problems:
+        raise UserError(problems)
+    return found
+
+
 def _template_choice(files: _Files, settings: ProgrammeFile,
                      doc: Document) -> TemplateChoice | None:
     if settings.template is None:
@@ -126,6 +138,21 @@ def _template_choice(files: _Files, settings: ProgrammeFile,
     file = files.folder / template.file if template.file else None
     where = {role: doc.locate(("template", "layouts", role)) for role in template.layouts}
     return TemplateChoice(file, dict(template.layouts), doc.path, where)
+
+
+def _font_folder(files: _Files, fonts: str | None, doc: Document,
+                 problems: list[Problem]) -> Path | None:
+    """`fonts:` as a folder found from the data folder; a missing one is an error where the
+    files are on disk (a programme read from git names it, but the fonts are not in git's
+    files here)."""
+    if fonts is None:
+        return None
+    folder = files.folder / fonts
+    if files.contents is None and not folder.is_dir():
+        line, col = doc.locate(("fonts",))
+        problems.append(problem_at(doc.path, line, col, "fonts", f"no such folder: {folder} "
+                                   "(the office's font files, relative to this file's folder)"))
+    return folder
 
 
 def _latest(initiative: Initiative) -> IsoWeek | None:

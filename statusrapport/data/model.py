@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
@@ -494,6 +495,9 @@ class ProgrammeFile(Strict):
     # instead of "–". Off by default: the seed deck's overview stays as it was.
     overview_cost_comment: bool = Field(
         False, description="true: et tiltak uten kostnadstall viser økonomikommentaren i oversikten")
+    # The office's own font files (a folder relative to this file's folder), measured first.
+    fonts: Annotated[str, Field(min_length=1, max_length=400)] | None = Field(
+        None, description="Mappe med kontorets egne fontfiler, relativt til denne filens mappe")
 
 
 @dataclass(frozen=True)
@@ -522,6 +526,7 @@ class Programme:
     cancelled_label: str | None = None  # None: the language's word
     no_progress_label: str | None = None
     overview_cost_comment: bool = False
+    fonts: Path | None = None  # the office's font folder (`fonts:`), as found from the data folder
 
     def in_group(self, group: str) -> list[Initiative]:
         """The initiatives that belong to `group` in any report."""

@@ -65,7 +65,7 @@ class StatusMeasure:
         planned = max([self.tw(current().planned, True)]
                       + [self.tw(" ".join(_planned_dates(r))) for r in rows]) + pad
         delivered = max([self.tw(current().delivered, True)]
-                        + [self.tw(r.delivered) for r in rows]) + pad
+                        + [self.tw(r.delivered, r.state.needs_attention) for r in rows]) + pad
         ident, planned, delivered = min(ident, w * 0.14), min(planned, w * 0.24), min(
             delivered, w * 0.2)
         return [ident, w - ident - planned - delivered, planned, delivered]

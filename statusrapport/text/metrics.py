@@ -5,9 +5,10 @@ The tables are JSON files in ``statusrapport/text/fontmetrics/`` written by
 (Carlito for Calibri, Liberation Sans for Arial, Liberation Serif for Times New Roman); they
 load lazily on first use and stay cached. Nothing here imports fontTools (start-up time).
 
-``metrics_for(name)`` is the one entry point: a font name as a template spells it ->
-a ``FontMetrics``. Another source of metrics (a font file read with fontTools) only has to
-build the same object.
+``metrics_for(name)`` is the one entry point: a font name as a template spells it, or the key
+of a font read from its files (``text.fontfiles`` chooses it, ``text.fontcache`` registers it
+here) -> a ``FontMetrics``. The packaged tables are the fast path for the fonts they cover; any other
+font is read from its file, in the same table format (``from_table``).
 
 Widths are what HarfBuzz gives LibreOffice: hmtx advances, GPOS pair kerning and ``liga``
 ligatures, each glyph advance rounded to LibreOffice's 600 dpi reference device
@@ -28,16 +29,17 @@ from importlib import resources
 #: font's pixel size and every glyph advance are whole pixels there.
 LAYOUT_DPI: int | None = 600
 
-#: Unknown font names (and theme references like "+mn-lt") fall back to
-#: Carlito: Calibri is Office's default body font, so that is what an unset or
-#: theme font most likely is. A font wider than Calibri (Arial +10 %, Verdana)
-#: is then underestimated: map it in _FAMILY_ALIASES instead.
+#: Theme references like "+mn-lt" and an empty name fall back to Carlito: Calibri is Office's
+#: default body font, so that is what an unset or theme font most likely is. Any other font
+#: name is measured with its own file, or what fontconfig draws instead (``text.fontfiles``).
 DEFAULT_FAMILY = "carlito"
 
+#: The fonts the packaged tables cover: metric-compatible clones only, the ones fontconfig draws
+#: them with. Not "Calibri Light" (Office's heading font): there is no Carlito Light, and
+#: LibreOffice draws it as fontconfig's match (DejaVu Sans on Debian), so it is measured so.
 _FAMILY_ALIASES = {
     "calibri": "carlito",
     "carlito": "carlito",
-    "calibri light": "carlito",  # no Carlito Light; Regular is a touch wider
     "arial": "liberation-sans",
     "helvetica": "liberation-sans",
     "liberation sans": "liberation-sans",
@@ -83,8 +85,9 @@ class FontMetrics:
         if key in self.styles:
             return self.styles[key]
         # No italic table (Liberation Serif here): italics of these families
-        # keep the upright advances closely enough for wrapping.
-        return self.styles["bold" if bold else "regular"]
+        # keep the upright advances closely enough for wrapping. No bold file: LibreOffice
+        # emboldens the regular glyphs without widening them.
+        return self.styles.get("bold" if bold else "regular") or self.styles["regular"]
 
     def line_em(self, *, gap: bool) -> float:
         """The upright regular style's ascent + descent (+ line gap with ``gap``) in em."""
@@ -118,9 +121,36 @@ def _parse_style(raw: dict) -> StyleMetrics:
                         tuple(raw["win"]))
 
 
+#: Fonts read from their files, by key (``text.fontcache`` registers them): a key names the
+#: files' bytes, so an entry never changes and the width caches keyed by it stay true.
+_REGISTERED: dict[str, FontMetrics] = {}
+
+
 def metrics_for(font: str) -> FontMetrics:
-    """The metrics of a font name or family key (see ``font_family_for``)."""
-    return _load(font_family_for(font))
+    """The metrics of a registered key, a font name or a family key (see ``font_family_for``).
+
+    A name neither registered nor covered by a packaged table is resolved through
+    ``text.fontfiles`` (its file, or fontconfig's stand-in for it) and registered."""
+    found = _REGISTERED.get(font)
+    if found is not None:
+        return found
+    family = table_family(font)
+    if family is not None:
+        return _load(family)
+    from statusrapport.text.fontfiles import choose_font
+
+    return _REGISTERED[choose_font(font).key]
+
+
+def register(metrics: FontMetrics) -> None:
+    """Measure ``metrics.name`` with ``metrics`` from now on (a key made from a font's bytes)."""
+    _REGISTERED.setdefault(metrics.name, metrics)
+
+
+def from_table(name: str, raw: dict) -> FontMetrics:
+    """Metrics from a table in the packaged format (``tools/extract_font_metrics.py``)."""
+    styles = {key: _parse_style(value) for key, value in raw["styles"].items()}
+    return FontMetrics(name, raw["units_per_em"], raw["default_width"], styles)
 
 
 @lru_cache(maxsize=None)
@@ -128,9 +158,7 @@ def _load(name: str) -> FontMetrics:
     text = resources.files("statusrapport.text.fontmetrics").joinpath(f"{name}.json").read_text(
         encoding="utf-8"
     )
-    raw = json.loads(text)
-    styles = {key: _parse_style(value) for key, value in raw["styles"].items()}
-    return FontMetrics(name, raw["units_per_em"], raw["default_width"], styles)
+    return from_table(name, json.loads(text))
 
 
 def font_family_for(name: str) -> str:
@@ -138,17 +166,26 @@ def font_family_for(name: str) -> str:
 
     "Calibri"/"Carlito" -> "carlito"; "Arial"/"Helvetica"/"Liberation Sans"
     -> "liberation-sans"; "Times New Roman"/"Liberation Serif" ->
-    "liberation-serif". Family keys map to themselves. Theme references
-    ("+mn-lt") and unknown names fall back to ``DEFAULT_FAMILY`` ("carlito"),
-    the stand-in for Office's default font.
+    "liberation-serif". Family keys map to themselves. Names no packaged table
+    covers give ``DEFAULT_FAMILY`` ("carlito"), the stand-in for Office's default
+    font; ``metrics_for`` measures them with their own files instead.
     """
+    return table_family(name) or DEFAULT_FAMILY
+
+
+def table_family(name: str) -> str | None:
+    """The packaged table's family key for a font name, or None where no table covers it.
+
+    Theme references ("+mn-lt") and an empty name are ``DEFAULT_FAMILY``."""
     key = " ".join((name or "").replace("_", " ").split()).lower()
     if key in _FAMILY_ALIASES:
         return _FAMILY_ALIASES[key]
     for suffix in (" regular", " bold", " italic"):
         if key.endswith(suffix) and key[: -len(suffix)] in _FAMILY_ALIASES:
             return _FAMILY_ALIASES[key[: -len(suffix)]]
-    return DEFAULT_FAMILY
+    if not key or key.startswith("+"):
+        return DEFAULT_FAMILY
+    return None
 
 
 # --------------------------------------------------------------------------
