@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from deck_samples import SEED
 from statusrapport import pdf
 from statusrapport.errors import UserError
 
