@@ -94,7 +94,7 @@ def build(data: Path, report: str, output: Path | None = None,
                 view = report_view(context)
                 fonts = query.choices(loaded.programme.fonts)
                 plan = plan_deck(view, measured_with(geometry, fonts), portfolio(context))
-            title = view.title
+                title = view.title  # worded in the programme's language too
         week = f"{loaded.week.year}-uke-{loaded.week.week}"
         if origin is None:
             origin = provenance_of(data, week, group, template,
