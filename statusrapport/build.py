@@ -97,8 +97,7 @@ def build(data: Path, report: str, output: Path | None = None,
                 title = view.title  # worded in the programme's language too
         week = f"{loaded.week.year}-uke-{loaded.week.week}"
         if origin is None:
-            origin = provenance_of(data, week, group, template,
-                                   Path(template or DEFAULT_TEMPLATE).read_bytes())
+            origin = provenance_of(data, week, group, template, opened.sha256)
         titles = tuple(slide.title_text for slide in plan.slides)
         blob = deck.render(opened.prs, plan, Properties(title, view.programme, view.date,
                                                         titles, origin.properties()),

@@ -52,7 +52,7 @@ def sha256_of(data: bytes) -> str:
 
 
 def provenance_of(data: Path, report: str, group: str | None, template: Path | None,
-                  template_bytes: bytes) -> Provenance:
+                  template_sha256: str) -> Provenance:
     also = (Path(template),) if template is not None else ()
     return Provenance(__version__, report, group or "", str(template) if template else BUNDLED,
-                      sha256_of(template_bytes), source_of(data, also))
+                      template_sha256, source_of(data, also))

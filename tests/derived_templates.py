@@ -110,6 +110,11 @@ def tiny_title(source: Path, target: Path) -> Path:
 
 def missing_theme_font(source: Path, target: Path) -> Path:
     """The theme's heading and body fonts renamed to a font no machine has."""
+    return theme_font(source, target, MISSING_FONT)
+
+
+def theme_font(source: Path, target: Path, font: str) -> Path:
+    """The theme's heading and body fonts renamed to `font`."""
     from pptx import Presentation
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
@@ -118,7 +123,7 @@ def missing_theme_font(source: Path, target: Path) -> Path:
         theme = master.part.part_related_by(RT.THEME)
         root = etree.fromstring(theme.blob)
         for latin in root.iterfind(f".//{{{A}}}fontScheme/*/{{{A}}}latin"):
-            latin.set("typeface", MISSING_FONT)
+            latin.set("typeface", font)
         theme._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                      standalone=True)
     prs.save(str(target))

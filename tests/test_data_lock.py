@@ -15,22 +15,13 @@ from pathlib import Path
 import pytest
 
 from deck_samples import ROOT, SEED_UKE_33 as SEED  # new report opens uke 34, 35 after it
+from uke_33_fixtures import seed_copy, seed_dir  # noqa: F401  (fixtures: the seed at uke 33)
 from statusrapport.errors import UserError
 from statusrapport.files.lock import data_lock
 
 INITIATIVES = sorted(p.name for p in SEED.glob("*.yaml") if p.name != "programme.yaml")
 
 
-# The seed as it was at uke 33 in place of conftest's (the example data has a report of uke 37
-# since): these tests open uke 34 and 35 after it.
-@pytest.fixture
-def seed_dir() -> Path:
-    return SEED
-
-
-@pytest.fixture
-def seed_copy(tmp_path) -> Path:
-    return Path(shutil.copytree(SEED, tmp_path / "initiatives"))
 TRIALS = 20
 
 

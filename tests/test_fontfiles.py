@@ -8,7 +8,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from fontTools.ttLib import TTFont
 from typer.testing import CliRunner
 
 from deck_samples import SEED, TEMPLATE
+from derived_templates import theme_font
 from statusrapport.cli import app
 from statusrapport.text import fontcache, fontfiles
 from statusrapport.text import metrics as tm
@@ -213,14 +213,7 @@ def test_family_names_are_fontconfig_patterns_escaped():
 
 def _template_in(tmp_path: Path, font: str) -> Path:
     """The bundled template with its theme's fonts renamed to `font`."""
-    out = tmp_path / f"{font.replace(' ', '-')}.pptx"
-    with zipfile.ZipFile(TEMPLATE) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename.startswith("ppt/theme/"):
-                data = data.replace(b'typeface="Calibri"', f'typeface="{font}"'.encode())
-            dst.writestr(info, data)
-    return out
+    return theme_font(TEMPLATE, tmp_path / f"{font.replace(' ', '-')}.pptx", font)
 
 
 def run(*args: str):

@@ -13,16 +13,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 from deck_samples import normalise, write_overlong
+from render_checks import XHTML, pages as pages_of
 from statusrapport.build import build
 from statusrapport.slides.layout import EMU_PER_PT
 
 pytestmark = pytest.mark.libreoffice
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-XHTML = {"h": "http://www.w3.org/1999/xhtml"}
 # A word's box is the font's ascent-to-descent box, a little taller than its line: below a
 # bottom-anchored box with no inset (slide number, legend) it may reach this far.
 GLYPH_SLACK_PT = 2.0
@@ -47,14 +46,8 @@ def rendered(seed_deck, tmp_path_factory):
          "--convert-to", "pdf", "--outdir", str(root),
          str(seed_deck.path), str(root / "overlong.pptx")],
         check=True, capture_output=True, timeout=300)
-    return {name: (b, _pages(root / f"{name}.pdf"), root / f"{name}.pdf")
+    return {name: (b, pages_of(root / f"{name}.pdf"), root / f"{name}.pdf")
             for name, b in built.items()}
-
-
-def _pages(pdf: Path) -> list[etree._Element]:
-    out = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], check=True,
-                         capture_output=True, timeout=120).stdout
-    return etree.fromstring(out).findall(".//h:page", XHTML)
 
 
 def _words(page):

@@ -4,6 +4,7 @@ layouts its roles resolve to (writer/roles.py), the slide size and the fonts it 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ class Template:
     prs: object
     path: Path
     problems: tuple[Problem, ...] = ()  # of the file itself; roles are checked by `problems`
+    sha256: str = ""  # of the file's bytes as read (the deck records it: verify checks it)
 
 
 def open_template(path: Path | None = None) -> Template:
@@ -68,7 +70,7 @@ def open_template(path: Path | None = None) -> Template:
     found = _package_problems(prs, path)
     if any(p.severity is Severity.ERROR for p in found):
         raise UserError(found)
-    return Template(prs, path, tuple(found))
+    return Template(prs, path, tuple(found), hashlib.sha256(data).hexdigest())
 
 
 def _fail(path: Path, part: str, message: str) -> UserError:
