@@ -94,12 +94,11 @@ def build(data: Path, report: str, output: Path | None = None,
                 view = report_view(context)
                 fonts = query.choices(loaded.programme.fonts)
                 plan = plan_deck(view, measured_with(geometry, fonts), portfolio(context))
-                title = view.title  # worded in the programme's language too
         week = f"{loaded.week.year}-uke-{loaded.week.week}"
         if origin is None:
             origin = provenance_of(data, week, group, template, opened.sha256)
         titles = tuple(slide.title_text for slide in plan.slides)
-        blob = deck.render(opened.prs, plan, Properties(title, view.programme, view.date,
+        blob = deck.render(opened.prs, plan, Properties(view.title, view.programme, view.date,
                                                         titles, origin.properties()),
                            resolution)
     templates = [Path(template or DEFAULT_TEMPLATE)]

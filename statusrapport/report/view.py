@@ -109,11 +109,7 @@ class ReportView:
     week: IsoWeek
     date: date
     groups: tuple[GroupView, ...] = field(default_factory=tuple)
-
-    @property
-    def title(self) -> str:
-        return current().deck_title.format(programme=self.programme, week=self.week.week,
-                                           year=self.week.year)
+    title: str = ""  # the deck's title, worded when the view is made (in the programme's language)
 
     def initiatives(self) -> list[InitiativeView]:
         return [i for g in self.groups for i in g.initiatives]
@@ -132,7 +128,9 @@ def report_view(context: ReportContext) -> ReportView:
         if members:
             groups.append(GroupView(group.name, tuple(initiative_view(i, context.programme)
                                                       for i in members)))
-    return ReportView(context.programme.name, context.week, context.day, tuple(groups))
+    title = current().deck_title.format(programme=context.programme.name,
+                                        week=context.week.week, year=context.week.year)
+    return ReportView(context.programme.name, context.week, context.day, tuple(groups), title)
 
 
 def initiative_view(context: InitiativeContext, programme: Programme | None = None) -> InitiativeView:
